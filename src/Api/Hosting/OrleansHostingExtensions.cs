@@ -1,0 +1,57 @@
+using Microsoft.Data.Sqlite;
+using Orleans.Configuration;
+using QppOrleans.Silo.Hosting;
+using QppOrleans.Silo.Schema;
+
+namespace QppOrleans.Api.Hosting;
+
+public static class OrleansHostingExtensions
+{
+    /// <summary>
+    /// Without <c>ConnectionStrings:Orleans</c>: a co-hosted silo on localhost with grain state in a
+    /// SQLite file. With it: an Orleans client that finds the silos' gateways in PostgreSQL.
+    /// </summary>
+    public static OrleansMode AddQppOrleans(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(StorageSettings.ConnectionStringName);
+        var settings = builder.Configuration.GetSection(OrleansSettings.Section).Get<OrleansSettings>() ?? new OrleansSettings();
+        OrleansMode mode;
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var dataFile = Path.GetFullPath(
+                builder.Configuration[StorageSettings.DataFileKey] ?? StorageSettings.DefaultDataFile,
+                builder.Environment.ContentRootPath);
+            Directory.CreateDirectory(Path.GetDirectoryName(dataFile)!);
+            var sqlite = new SqliteConnectionStringBuilder { DataSource = dataFile, Pooling = true }.ToString();
+            builder.UseOrleans(silo => silo.UseQppEmbedded(builder.Configuration, sqlite));
+            builder.Services.AddSingleton(services => new SchemaMigrator(SchemaDialect.Sqlite, sqlite, services.GetRequiredService<ILogger<SchemaMigrator>>()));
+            mode = new OrleansMode(dataFile);
+        }
+        else
+        {
+            builder.UseOrleansClient(client =>
+            {
+                client.Configure<ClusterOptions>(options =>
+                {
+                    options.ClusterId = settings.ClusterId;
+                    options.ServiceId = settings.ServiceId;
+                });
+                client.UseAdoNetClustering(options =>
+                {
+                    options.Invariant = StorageSettings.PostgresInvariant;
+                    options.ConnectionString = connectionString;
+                });
+                // Keep trying while the silos start; readiness answers 503 meanwhile.
+                client.UseConnectionRetryFilter(async (exception, cancellationToken) =>
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+                    return true;
+                });
+            });
+            mode = new OrleansMode(null);
+        }
+
+        builder.Services.AddSingleton(mode);
+        return mode;
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using QppOrleans.Api.Dev;
+using QppOrleans.Api.Errors;
+using QppOrleans.Api.Health;
+using QppOrleans.Silo.Hosting;
+using Scalar.AspNetCore;
+
+namespace QppOrleans.Api.Hosting;
+
+/// <summary>The API's composition, shared by <c>Program</c> and the tests that host it in-process.</summary>
+public static class QppApi
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+
+        builder.AddQppTelemetry("qpp-api", trace => trace.AddAspNetCoreInstrumentation(), meter => meter.AddAspNetCoreInstrumentation());
+        builder.AddQppOrleans();
+
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemCodes.Complete);
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddOpenApi();
+        builder.Services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster-and-storage", tags: ["ready"]);
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapOpenApi();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapScalarApiReference();
+            app.MapDevProbeApi();
+        }
+
+        return app;
+    }
+
+    /// <summary>Prepares storage (the embedded schema), starts, says where it listens, runs until stopped.</summary>
+    public static async Task RunAsync(WebApplication app)
+    {
+        await StartAsync(app);
+        await app.WaitForShutdownAsync();
+    }
+
+    public static async Task StartAsync(WebApplication app)
+    {
+        await app.Services.GetRequiredService<OrleansMode>().PrepareStorageAsync(app.Services);
+        await app.StartAsync();
+        app.Services.GetRequiredService<OrleansMode>().Announce(app);
+    }
+}

@@ -1,0 +1,4 @@
+using QppOrleans.Api.Hosting;
+
+var app = QppApi.Build(args);
+await QppApi.RunAsync(app);

@@ -1,0 +1,70 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+using QppOrleans.Grains;
+
+namespace QppOrleans.Silo.Hosting;
+
+/// <summary>How a silo is put together, in either of the two ways the service runs.</summary>
+public static class QppSilo
+{
+    /// <summary>A cluster member: membership, grain state and reminders in PostgreSQL.</summary>
+    public static ISiloBuilder UseQppCluster(this ISiloBuilder silo, IConfiguration configuration, string connectionString)
+    {
+        var settings = configuration.GetSection(OrleansSettings.Section).Get<OrleansSettings>() ?? new OrleansSettings();
+        silo.Configure<ClusterOptions>(options =>
+        {
+            options.ClusterId = settings.ClusterId;
+            options.ServiceId = settings.ServiceId;
+        });
+        if (string.IsNullOrWhiteSpace(settings.AdvertisedIP))
+        {
+            silo.ConfigureEndpoints(settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+        }
+        else
+        {
+            silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedIP), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+        }
+
+        silo.UseAdoNetClustering(options =>
+        {
+            options.Invariant = StorageSettings.PostgresInvariant;
+            options.ConnectionString = connectionString;
+        });
+        silo.UseAdoNetReminderService(options =>
+        {
+            options.Invariant = StorageSettings.PostgresInvariant;
+            options.ConnectionString = connectionString;
+        });
+        return silo.AddQppGrainStorage(StorageSettings.PostgresInvariant, connectionString);
+    }
+
+    /// <summary>The single silo of the embedded default: localhost clustering, state in a SQLite file.</summary>
+    public static ISiloBuilder UseQppEmbedded(this ISiloBuilder silo, IConfiguration configuration, string sqliteConnectionString)
+    {
+        var settings = configuration.GetSection(OrleansSettings.Section).Get<OrleansSettings>() ?? new OrleansSettings();
+        silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
+        silo.UseInMemoryReminderService();
+        return silo.AddQppGrainStorage(StorageSettings.SqliteInvariant, sqliteConnectionString);
+    }
+
+    /// <summary>
+    /// The grain storage every grain uses, with Orleans' own version-tolerant serializer so that
+    /// the <c>[Id]</c>/<c>[Alias]</c> attributes on stored types keep old rows readable.
+    /// </summary>
+    public static ISiloBuilder AddQppGrainStorage(this ISiloBuilder silo, string invariant, string connectionString)
+    {
+        silo.AddActivityPropagation();
+        silo.AddAdoNetGrainStorage(QppStorage.Name, options =>
+        {
+            options.Invariant = invariant;
+            options.ConnectionString = connectionString;
+        });
+        silo.Services.AddOptions<AdoNetGrainStorageOptions>(QppStorage.Name)
+            .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+        return silo;
+    }
+}

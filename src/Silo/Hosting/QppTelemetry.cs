@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace QppOrleans.Silo.Hosting;
+
+/// <summary>
+/// Traces and metrics for ASP.NET Core (added by the API), Orleans, Npgsql and the domain's own
+/// source and meter; exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+/// </summary>
+public static class QppTelemetry
+{
+    public const string SourceName = "QppOrleans";
+    public const string MeterName = "QppOrleans";
+
+    public static readonly ActivitySource Source = new(SourceName);
+    public static readonly Meter Meter = new(MeterName);
+
+    public static IHostApplicationBuilder AddQppTelemetry(
+        this IHostApplicationBuilder builder,
+        string serviceName,
+        Action<TracerProviderBuilder>? tracing = null,
+        Action<MeterProviderBuilder>? metrics = null)
+    {
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(serviceName))
+            .WithTracing(trace =>
+            {
+                trace.AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", SourceName).AddNpgsql();
+                tracing?.Invoke(trace);
+            })
+            .WithMetrics(meter =>
+            {
+                meter.AddMeter("Microsoft.Orleans", "Npgsql", MeterName).AddRuntimeInstrumentation();
+                metrics?.Invoke(meter);
+            });
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+
+        return builder;
+    }
+}
