@@ -29,6 +29,12 @@ public static class QppSilo
             silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedIP), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
         }
 
+        return silo.UseQppPostgres(connectionString);
+    }
+
+    /// <summary>Membership, reminders and grain state in PostgreSQL (endpoints and ids set elsewhere).</summary>
+    public static ISiloBuilder UseQppPostgres(this ISiloBuilder silo, string connectionString)
+    {
         silo.UseAdoNetClustering(options =>
         {
             options.Invariant = StorageSettings.PostgresInvariant;
