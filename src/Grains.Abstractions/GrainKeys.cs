@@ -6,5 +6,13 @@ namespace QppOrleans.Grains.Abstractions;
 /// </summary>
 public static class GrainKeys
 {
+    public const string ServiceCenter = "service-center";
+
     public static string Probe(string name) => $"probe/{name}";
+
+    /// <summary>A person's on-screen notifications; <paramref name="userId"/> is already normalized.</summary>
+    public static string Inbox(string userId) => $"inbox/{userId}";
+
+    /// <summary>The development sink's mailbox for one address (compared case-insensitively).</summary>
+    public static string Mailbox(string address) => $"mailbox/{address.Trim().ToLowerInvariant()}";
 }

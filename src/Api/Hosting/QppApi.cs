@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using QppOrleans.Api.Accounts;
 using QppOrleans.Api.Dev;
 using QppOrleans.Api.Errors;
 using QppOrleans.Api.Health;
+using QppOrleans.Api.Notifications;
 using QppOrleans.Silo.Hosting;
 using Scalar.AspNetCore;
 
@@ -19,6 +22,8 @@ public static class QppApi
 
         builder.AddQppTelemetry("qpp-api", trace => trace.AddAspNetCoreInstrumentation(), meter => meter.AddAspNetCoreInstrumentation());
         builder.AddQppOrleans();
+        builder.AddQppAuthentication();
+        builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemCodes.Complete);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -29,14 +34,19 @@ public static class QppApi
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapOpenApi();
+        app.MapNotificationsApi();
+        app.MapServiceCenterApi();
         if (app.Environment.IsDevelopment())
         {
             app.MapScalarApiReference();
             app.MapDevProbeApi();
+            app.MapDevMessagesApi();
         }
 
         return app;

@@ -29,7 +29,7 @@ public static class QppSilo
             silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedIP), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
         }
 
-        return silo.UseQppPostgres(connectionString);
+        return silo.UseQppPostgres(connectionString).UseQppEvents(configuration);
     }
 
     /// <summary>Membership, reminders and grain state in PostgreSQL (endpoints and ids set elsewhere).</summary>
@@ -48,12 +48,25 @@ public static class QppSilo
         return silo.AddQppGrainStorage(StorageSettings.PostgresInvariant, connectionString);
     }
 
-    /// <summary>The single silo of the embedded default: localhost clustering, state in a SQLite file.</summary>
+    /// <summary>The single silo of the embedded default: localhost clustering, state and reminders in a SQLite file.</summary>
     public static ISiloBuilder UseQppEmbedded(this ISiloBuilder silo, IConfiguration configuration, string sqliteConnectionString)
     {
         var settings = configuration.GetSection(OrleansSettings.Section).Get<OrleansSettings>() ?? new OrleansSettings();
         silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
-        silo.UseInMemoryReminderService();
+        return silo.UseQppSqlite(sqliteConnectionString).UseQppEvents(configuration);
+    }
+
+    /// <summary>
+    /// Reminders and grain state in a SQLite file. Reminders are stored too, so that a grain with
+    /// unsent events is woken again after the process restarts.
+    /// </summary>
+    public static ISiloBuilder UseQppSqlite(this ISiloBuilder silo, string sqliteConnectionString)
+    {
+        silo.UseAdoNetReminderService(options =>
+        {
+            options.Invariant = StorageSettings.SqliteInvariant;
+            options.ConnectionString = sqliteConnectionString;
+        });
         return silo.AddQppGrainStorage(StorageSettings.SqliteInvariant, sqliteConnectionString);
     }
 

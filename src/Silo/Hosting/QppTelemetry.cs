@@ -17,7 +17,7 @@ namespace QppOrleans.Silo.Hosting;
 public static class QppTelemetry
 {
     public const string SourceName = "QppOrleans";
-    public const string MeterName = "QppOrleans";
+    public const string MeterName = Grains.QppMetrics.MeterName;
 
     public static readonly ActivitySource Source = new(SourceName);
     public static readonly Meter Meter = new(MeterName);

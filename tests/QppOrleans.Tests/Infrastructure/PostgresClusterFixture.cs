@@ -43,13 +43,13 @@ public sealed class PostgresClusterFixture : IAsyncLifetime
     // The test cluster keeps membership in memory unless told otherwise, and the switch is not
     // public in Orleans 10.4; turning it off makes the silos and the client use the ADO.NET
     // clustering configured above, against the migrated schema.
-    private static void UseDatabaseMembership(InProcessTestClusterOptions options) =>
+    internal static void UseDatabaseMembership(InProcessTestClusterOptions options) =>
         typeof(InProcessTestClusterOptions)
             .GetProperty("UseTestClusterMembership", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!
             .SetValue(options, false);
 
     // Declare a killed silo dead within seconds rather than the production default.
-    private static void FastFailureDetection(ClusterMembershipOptions options)
+    internal static void FastFailureDetection(ClusterMembershipOptions options)
     {
         options.ProbeTimeout = TimeSpan.FromSeconds(1);
         options.NumMissedProbesLimit = 2;

@@ -21,7 +21,7 @@ public sealed class SqliteSiloFixture : IAsyncLifetime
         await new SchemaMigrator(SchemaDialect.Sqlite, ConnectionString, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
 
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo.AddQppGrainStorage(StorageSettings.SqliteInvariant, ConnectionString));
+        builder.ConfigureSilo((_, silo) => silo.UseQppSqlite(ConnectionString));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

@@ -106,4 +106,27 @@ public abstract class OptimisticConcurrencyContract(InProcessTestCluster cluster
         new(new ProbeState { Value = value, Writes = 1 }) { ETag = etag };
 
     private static GrainId NewGrainId() => GrainId.Create("probe", $"probe/concurrency-{Guid.NewGuid():N}");
+
+    [Fact]
+    public async Task Reminders_round_trip_through_the_reminder_table()
+    {
+        var table = cluster.Silos[0].ServiceProvider.GetRequiredService<IReminderTable>();
+        var grain = GrainId.Create("probe", $"probe/reminder-{Guid.NewGuid():N}");
+        var entry = new ReminderEntry { GrainId = grain, ReminderName = "outbox", StartAt = DateTime.UtcNow, Period = TimeSpan.FromMinutes(1) };
+
+        var first = await table.UpsertRow(entry);
+        var second = await table.UpsertRow(entry);
+        var row = await table.ReadRow(grain, "outbox");
+        var hash = grain.GetUniformHashCode();
+
+        Assert.NotEqual(first, second);
+        Assert.Equal(second, row!.ETag);
+        Assert.Equal(TimeSpan.FromMinutes(1), row.Period);
+        Assert.Contains((await table.ReadRows(grain)).Reminders, r => r.ReminderName == "outbox");
+        Assert.Contains((await table.ReadRows(unchecked(hash - 1), hash)).Reminders, r => r.GrainId == grain);
+        Assert.Contains((await table.ReadRows(unchecked(hash + 1), hash)).Reminders, r => r.GrainId == grain);
+        Assert.False(await table.RemoveRow(grain, "outbox", first!));
+        Assert.True(await table.RemoveRow(grain, "outbox", second!));
+        Assert.Null(await table.ReadRow(grain, "outbox"));
+    }
 }

@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace QppOrleans.Api.Accounts;
+
+/// <summary>Issues the signed bearer tokens that <c>JwtBearer</c> validates.</summary>
+public sealed class AccessTokens(IOptions<AuthOptions> options, TimeProvider clock)
+{
+    public const string UserIdClaim = "sub";
+
+    public BearerToken Issue(string userId)
+    {
+        var settings = options.Value;
+        var now = clock.GetUtcNow();
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = settings.Issuer,
+            Audience = settings.Audience,
+            Subject = new ClaimsIdentity([new Claim(UserIdClaim, UserIds.Normalize(userId)), new Claim("jti", Guid.NewGuid().ToString("N"))]),
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = (now + settings.TokenLifetime).UtcDateTime,
+            SigningCredentials = new SigningCredentials(SigningKey(settings), SecurityAlgorithms.HmacSha256),
+        });
+        return new BearerToken(token, "Bearer", (int)settings.TokenLifetime.TotalSeconds);
+    }
+
+    public static SymmetricSecurityKey SigningKey(AuthOptions settings) => new(Encoding.UTF8.GetBytes(settings.SigningKey!));
+}
+
+/// <summary>The body of a successful sign-in.</summary>
+public sealed record BearerToken(string AccessToken, string TokenType, int ExpiresIn);

@@ -1,0 +1,18 @@
+namespace QppOrleans.Api.Accounts;
+
+/// <summary>Bearer tokens (section <c>Auth</c>).</summary>
+public sealed class AuthOptions
+{
+    public const string Section = "Auth";
+
+    public const int MinimumKeyBytes = 32;
+
+    public string Issuer { get; set; } = "qpp-access";
+
+    public string Audience { get; set; } = "qpp-portal";
+
+    /// <summary>HMAC-SHA256 key, at least 32 bytes of UTF-8. Only Development settings ship one.</summary>
+    public string? SigningKey { get; set; }
+
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
+}

@@ -1,0 +1,51 @@
+using System.Text;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace QppOrleans.Api.Accounts;
+
+internal static class AuthenticationSetup
+{
+    /// <summary>
+    /// Bearer tokens signed with <c>Auth:SigningKey</c>, issuer, audience and lifetime all checked;
+    /// the operator policy reads <c>Access:Operators</c>. Without a key the API refuses to start.
+    /// </summary>
+    public static void AddQppAuthentication(this WebApplicationBuilder builder)
+    {
+        var settings = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        if (string.IsNullOrEmpty(settings.SigningKey) || Encoding.UTF8.GetByteCount(settings.SigningKey) < AuthOptions.MinimumKeyBytes)
+        {
+            throw new InvalidOperationException(
+                $"Auth:SigningKey must be set to a secret of at least {AuthOptions.MinimumKeyBytes} bytes " +
+                "(environment variable Auth__SigningKey). Only the Development settings ship one.");
+        }
+
+        builder.Services.Configure<AuthOptions>(builder.Configuration.GetSection(AuthOptions.Section));
+        builder.Services.Configure<AccessOptions>(builder.Configuration.GetSection(AccessOptions.Section));
+        builder.Services.AddSingleton<AccessTokens>();
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
+        {
+            options.MapInboundClaims = false;
+            options.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = settings.Issuer,
+                ValidAudience = settings.Audience,
+                IssuerSigningKey = AccessTokens.SigningKey(settings),
+                ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                RequireExpirationTime = true,
+                ClockSkew = TimeSpan.FromSeconds(30),
+                NameClaimType = AccessTokens.UserIdClaim,
+            };
+        });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Operator, policy => policy.RequireAuthenticatedUser().RequireAssertion(context =>
+            {
+                var operators = context.Resource is HttpContext http
+                    ? http.RequestServices.GetRequiredService<IOptionsMonitor<AccessOptions>>().CurrentValue.Operators
+                    : [];
+                var userId = context.User.FindFirst(AccessTokens.UserIdClaim)?.Value;
+                return userId is not null && operators.Any(o => UserIds.Normalize(o) == userId);
+            }));
+    }
+}

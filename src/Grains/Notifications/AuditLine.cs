@@ -1,0 +1,38 @@
+using QppOrleans.Grains.Abstractions.Events;
+using QppOrleans.Grains.Abstractions.Notifications;
+
+namespace QppOrleans.Grains.Notifications;
+
+/// <summary>The audit trail's line for an event: who, what, when, why. Never a code or a secret.</summary>
+public static class AuditLine
+{
+    public static AuditEntry For(DomainEvent e) => new(e.EventId, e.OccurredAt, e.Actor, Action(e), Details(e));
+
+    private static string Action(DomainEvent e) => e switch
+    {
+        OneTimeCodeIssued => "one-time-code-sent",
+        AccessRequested => "access-requested",
+        AccessApproved => "access-approved",
+        AccessDenied => "access-denied",
+        AccessRemoved => "access-removed",
+        AccessEscalated => "access-escalated",
+        RegistrationChanged r => $"registration-{r.Change.ToString().ToLowerInvariant()}",
+        SamplingResultRecorded => "sampling-recorded",
+        _ => e.GetType().Name,
+    };
+
+    private static string Details(DomainEvent e) => e switch
+    {
+        OneTimeCodeIssued c => $"Verification code sent to {c.To.Name}; expires {c.ExpiresAt:O}",
+        AccessRequested r => $"{r.Requester.UserId} requested {Wording.Role(r.Role)} (request {r.RequestId})",
+        AccessApproved a => $"{a.Member.UserId} granted {Wording.Role(a.Role)} (request {a.RequestId})",
+        AccessDenied d => $"{d.Member.UserId} denied {Wording.Role(d.Role)} (request {d.RequestId}){Why(d.Reason)}",
+        AccessRemoved r => $"{r.Member.UserId} removed from {Wording.Role(r.Role)}{Why(r.Reason)}",
+        AccessEscalated x => $"{x.Requester.UserId} sent to the Service Center for {Wording.Role(x.Role)}: {x.Message}",
+        RegistrationChanged r => $"{r.PerformanceYear} {Wording.Program(r.Program)} {r.RegistrationId}",
+        SamplingResultRecorded s => $"{s.PerformanceYear}: {s.WebInterfaceAssignedPatients} assigned patients, CAHPS sample met: {s.CahpsSampleMet}",
+        _ => "",
+    };
+
+    private static string Why(string? reason) => string.IsNullOrWhiteSpace(reason) ? "" : $"; reason: {reason}";
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+using QppOrleans.Grains.Abstractions.Events;
+using QppOrleans.Grains.Abstractions.Notifications;
+using QppOrleans.Grains.Events;
+
+namespace QppOrleans.Grains.Notifications;
+
+/// <summary>The audit channel: each event of the grain with the same key, once.</summary>
+[ImplicitStreamSubscription(EventStreams.Namespace)]
+public sealed class AuditTrailGrain(
+    [PersistentState("audit-trail", QppStorage.Name)] IPersistentState<AuditTrailState> state,
+    ILogger<AuditTrailGrain> logger) : ChannelGrain(EventChannel.Audit, logger), IAuditTrailGrain
+{
+    private HashSet<Guid>? taken;
+
+    Task<AuditEntry[]> IAuditTrailGrain.ReadAsync() => Task.FromResult(Enumerable.Reverse(state.State.Entries).ToArray());
+
+    protected override async Task TakeAsync(DomainEvent domainEvent)
+    {
+        taken ??= [.. state.State.Entries.Select(e => e.EventId)];
+        if (taken.Contains(domainEvent.EventId))
+        {
+            return;
+        }
+
+        state.State.Entries.Add(AuditLine.For(domainEvent));
+        await this.WriteOrDeactivateAsync(state);
+
+        taken.Add(domainEvent.EventId);
+    }
+}

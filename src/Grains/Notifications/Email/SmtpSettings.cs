@@ -1,0 +1,21 @@
+using MailKit.Security;
+
+namespace QppOrleans.Grains.Notifications.Email;
+
+/// <summary>The SMTP server (section <c>Email:Smtp</c>).</summary>
+public sealed class SmtpSettings
+{
+    public string Host { get; set; } = "localhost";
+
+    public int Port { get; set; } = 25;
+
+    /// <summary><c>None</c>, <c>Auto</c>, <c>StartTls</c>, <c>StartTlsWhenAvailable</c> or <c>SslOnConnect</c>.</summary>
+    public SecureSocketOptions Security { get; set; } = SecureSocketOptions.StartTlsWhenAvailable;
+
+    /// <summary>Sign in to the server when set.</summary>
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
+}
