@@ -307,6 +307,16 @@ cmd_start() {
   export Orleans__ServiceId=qpp-access
   export DOTNET_ENVIRONMENT=Production
   export ASPNETCORE_ENVIRONMENT=Production
+  # Tokens are signed with QPP_SIGNING_KEY, or with a random key kept in the cluster directory
+  # so that tokens survive a restart of the cluster. Email:* settings pass through the
+  # environment (e.g. Email__Smtp__Host, Email__Smtp__Port).
+  if [[ -z "${QPP_SIGNING_KEY:-}" ]]; then
+    if [[ ! -s "$CLUSTER_DIR/signing.key" ]]; then
+      (umask 077 && head -c 48 /dev/urandom | base64 -w0 >"$CLUSTER_DIR/signing.key")
+    fi
+    QPP_SIGNING_KEY="$(cat "$CLUSTER_DIR/signing.key")"
+  fi
+  export Auth__SigningKey="$QPP_SIGNING_KEY"
 
   log "running migrator (log $CLUSTER_DIR/migrate.log)"
   if ! (cd "$SILO_DIR" && dotnet "$SILO_DLL" migrate </dev/null 2>&1 | tee "$CLUSTER_DIR/migrate.log"); then

@@ -32,6 +32,7 @@ public sealed class ClusterProcessTests(ITestOutputHelper output)
             {
                 ["ConnectionStrings__Orleans"] = connectionString,
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["Auth__SigningKey"] = "a-test-signing-key-of-at-least-thirty-two-bytes",
             }, Repository.ApiDll, "--urls", $"http://127.0.0.1:{apiPort}");
             await using var _ = api;
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{apiPort}") };
