@@ -10,6 +10,9 @@ public static class GrainKeys
 
     public static string Probe(string name) => $"probe/{name}";
 
+    /// <summary>A person's account; <paramref name="userId"/> is already normalized.</summary>
+    public static string User(string userId) => $"user:{userId}";
+
     /// <summary>A person's on-screen notifications; <paramref name="userId"/> is already normalized.</summary>
     public static string Inbox(string userId) => $"inbox/{userId}";
 

@@ -1,3 +1,4 @@
+using QppOrleans.Grains.Accounts;
 using System.Security.Claims;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ public sealed class AccessTokens(IOptions<AuthOptions> options, TimeProvider clo
         {
             Issuer = settings.Issuer,
             Audience = settings.Audience,
-            Subject = new ClaimsIdentity([new Claim(UserIdClaim, UserIds.Normalize(userId)), new Claim("jti", Guid.NewGuid().ToString("N"))]),
+            Subject = new ClaimsIdentity([new Claim(UserIdClaim, AccountInput.NormalizeUserId(userId)), new Claim("jti", Guid.NewGuid().ToString("N"))]),
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = (now + settings.TokenLifetime).UtcDateTime,

@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace QppOrleans.Api.Accounts;
@@ -24,6 +23,7 @@ internal static class AuthenticationSetup
         builder.Services.Configure<AuthOptions>(builder.Configuration.GetSection(AuthOptions.Section));
         builder.Services.Configure<AccessOptions>(builder.Configuration.GetSection(AccessOptions.Section));
         builder.Services.AddSingleton<AccessTokens>();
+        builder.Services.AddSingleton<Operators>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
             options.MapInboundClaims = false;
@@ -40,12 +40,8 @@ internal static class AuthenticationSetup
         });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Operator, policy => policy.RequireAuthenticatedUser().RequireAssertion(context =>
-            {
-                var operators = context.Resource is HttpContext http
-                    ? http.RequestServices.GetRequiredService<IOptionsMonitor<AccessOptions>>().CurrentValue.Operators
-                    : [];
-                var userId = context.User.FindFirst(AccessTokens.UserIdClaim)?.Value;
-                return userId is not null && operators.Any(o => UserIds.Normalize(o) == userId);
-            }));
+                context.Resource is HttpContext http
+                && context.User.FindFirst(AccessTokens.UserIdClaim)?.Value is { } userId
+                && http.RequestServices.GetRequiredService<Operators>().Includes(userId)));
     }
 }

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using MimeKit;
 using QppOrleans.Api.Errors;
 using QppOrleans.Grains.Abstractions;
 using QppOrleans.Grains.Abstractions.Notifications;
+using QppOrleans.Grains.Accounts;
 
 namespace QppOrleans.Api.Dev;
 
@@ -17,11 +17,11 @@ internal static class DevMessagesApi
 
     private static async Task<Results<Ok<DeliveredMessage[]>, ValidationProblem>> ReadAsync(string? to, IGrainFactory grains)
     {
-        if (string.IsNullOrWhiteSpace(to) || to.Length > 254 || !MailboxAddress.TryParse(to, out var address) || address.Address != to.Trim())
+        if (!AccountInput.IsEmail(to) && (to is null || AccountInput.NormalizePhone(to) != to))
         {
-            return ApiProblems.Invalid("to", "to is the email address whose messages to show.");
+            return ApiProblems.Invalid("to", "to is the email address, or the phone number as +1 and ten digits, whose messages to show.");
         }
 
-        return TypedResults.Ok(await grains.GetGrain<IDevMailboxGrain>(GrainKeys.Mailbox(to)).ReadAsync());
+        return TypedResults.Ok(await grains.GetGrain<IDevMailboxGrain>(GrainKeys.Mailbox(to!)).ReadAsync());
     }
 }

@@ -10,10 +10,12 @@ internal static class ApiProblems
 
     public static ProblemHttpResult NotFound(string detail) => Problem(404, "not-found", "Not found.", detail);
 
+    public static ValidationProblem Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
+
     /// <summary>A 400 naming the fields that are wrong, with code <c>validation-failed</c>.</summary>
-    public static ValidationProblem Invalid(string field, string message) => TypedResults.ValidationProblem(
-        new Dictionary<string, string[]> { [field] = [message] },
-        detail: message,
+    public static ValidationProblem Invalid(Dictionary<string, string[]> errors) => TypedResults.ValidationProblem(
+        errors,
+        detail: string.Join(" ", errors.Values.SelectMany(m => m)),
         title: "The request is not valid.",
         extensions: new Dictionary<string, object?> { [ProblemCodes.Key] = "validation-failed" });
 }

@@ -23,6 +23,7 @@ public static class QppApi
         builder.AddQppTelemetry("qpp-api", trace => trace.AddAspNetCoreInstrumentation(), meter => meter.AddAspNetCoreInstrumentation());
         builder.AddQppOrleans();
         builder.AddQppAuthentication();
+        builder.AddSignInRateLimit();
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemCodes.Complete);
@@ -36,10 +37,12 @@ public static class QppApi
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapOpenApi();
+        app.MapAccountsApi();
         app.MapNotificationsApi();
         app.MapServiceCenterApi();
         if (app.Environment.IsDevelopment())

@@ -15,6 +15,10 @@ public static class NoticeWriter
 
     public static IReadOnlyList<Notice> For(DomainEvent domainEvent) => domainEvent switch
     {
+        OneTimeCodeIssued { To.Email: null } code =>
+        [
+            new(code.To, "QPP verification code", $"Your QPP verification code is {code.Code}. It expires in 5 minutes. Never share it.", OnScreen: false),
+        ],
         OneTimeCodeIssued code =>
         [
             new(code.To, "QPP: your verification code",

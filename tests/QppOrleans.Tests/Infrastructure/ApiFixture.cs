@@ -3,16 +3,20 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using QppOrleans.Api.Accounts;
 using QppOrleans.Api.Hosting;
+using QppOrleans.Grains;
 
 namespace QppOrleans.Tests.Infrastructure;
 
 /// <summary>
 /// The API as the README's run command starts it (Development, embedded silo, SQLite file,
-/// development mail sink), hosted in the test process on a real loopback port.
+/// development mail sink), hosted in the test process on a real loopback port. The rules' clock
+/// (<see cref="DomainClock"/>) is a fake the tests move; every log line is captured.
 /// </summary>
-public sealed class ApiFixture : IAsyncLifetime
+public class ApiFixture : IAsyncLifetime
 {
     public const string Operator = "qpp-operator";
 
@@ -24,17 +28,33 @@ public sealed class ApiFixture : IAsyncLifetime
 
     public IGrainFactory Grains => App.Services.GetRequiredService<IGrainFactory>();
 
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public CapturedLogs Logs { get; } = new();
+
+    /// <summary>Sign-in requests a client address may make per minute.</summary>
+    protected virtual int SignInPermits => 100_000;
+
     public async Task InitializeAsync()
     {
         App = QppApi.Build(
             ["--contentRoot", Path.GetDirectoryName(Repository.ApiDll)!, "--environment", "Development", "--urls", BaseAddress.ToString()],
-            builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            builder =>
             {
-                ["Embedded:DataFile"] = Path.Combine(directory, "qpp.db"),
-                ["Orleans:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Orleans:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Access:Operators:0"] = Operator,
-            }));
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["Embedded:DataFile"] = Path.Combine(directory, "qpp.db"),
+                    ["Orleans:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["Orleans:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["Access:Operators:0"] = Operator,
+                    ["Logging:LogLevel:Default"] = "Debug",
+                    ["Logging:LogLevel:Microsoft.AspNetCore"] = "Debug",
+                    ["Logging:LogLevel:Orleans"] = "Information",
+                    ["RateLimits:SignIn:PermitLimit"] = SignInPermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                });
+                builder.Services.AddKeyedSingleton<TimeProvider>(DomainClock.Key, Clock);
+                builder.Logging.AddProvider(Logs);
+            });
         await QppApi.StartAsync(App);
     }
 

@@ -50,11 +50,11 @@ public sealed class EmailChannelGrain(
         var now = clock.GetUtcNow();
         var mails = NoticeWriter.For(domainEvent)
             .Select((notice, index) => (notice, index))
-            .Where(n => !string.IsNullOrWhiteSpace(n.notice.To.Email))
+            .Where(n => !string.IsNullOrWhiteSpace(n.notice.To.Email ?? n.notice.To.Phone))
             .Select(n => new OutgoingMail
             {
                 Id = $"{domainEvent.EventId:N}:{n.index}",
-                ToAddress = n.notice.To.Email!,
+                ToAddress = n.notice.To.Email ?? TextMessageAddress(n.notice.To.Phone!),
                 ToName = n.notice.To.Name,
                 Subject = n.notice.Subject,
                 Body = n.notice.Body,
@@ -138,6 +138,14 @@ public sealed class EmailChannelGrain(
             ScheduleSend(next > TimeSpan.Zero ? next : TimeSpan.Zero);
         }
     }
+
+    /// <summary>Where a text message to <paramref name="phone"/> (E.164) is mailed; see <see cref="EmailOptions.SmsGatewayDomain"/>.</summary>
+    private string TextMessageAddress(string phone) => options.Value switch
+    {
+        { Delivery: EmailDelivery.DevelopmentSink } => phone,
+        { SmsGatewayDomain: { Length: > 0 } domain } => $"{phone[^10..]}@{domain}",
+        _ => phone, // not an address: the transport refuses it and the message is set aside, logged
+    };
 
     private TimeSpan Backoff(int attempts)
     {

@@ -12,6 +12,13 @@ public sealed class EmailOptions
 
     public SmtpSettings Smtp { get; set; } = new();
 
+    /// <summary>
+    /// Text messages (codes for phone devices) go as email to <c>{ten digits}@{this domain}</c>, the
+    /// way email-to-SMS gateways take them. Unset: a text message cannot be sent over SMTP and is
+    /// set aside as undeliverable (the development sink keeps it under the phone number).
+    /// </summary>
+    public string? SmsGatewayDomain { get; set; }
+
     /// <summary>Wait after the first failed attempt; doubles with every further failure.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(10);
 

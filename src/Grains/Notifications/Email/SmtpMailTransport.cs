@@ -32,9 +32,10 @@ public sealed class SmtpMailTransport(IOptions<EmailOptions> options) : IMailTra
 
     private static MimeMessage Compose(OutgoingMail mail, string from)
     {
-        if (!MailboxAddress.TryParse(mail.ToAddress, out var to))
+        if (!mail.ToAddress.Contains('@', StringComparison.Ordinal) || !MailboxAddress.TryParse(mail.ToAddress, out var to))
         {
-            throw new MailRefusedException("The recipient address is not a valid email address.");
+            throw new MailRefusedException(
+                "The recipient is not an email address (a text message needs Email:SmsGatewayDomain to be sent over SMTP).");
         }
 
         to.Name = mail.ToName;

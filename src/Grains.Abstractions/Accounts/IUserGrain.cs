@@ -1,0 +1,28 @@
+namespace QppOrleans.Grains.Abstractions.Accounts;
+
+/// <summary>
+/// A person's account (A-1 … A-6), keyed by <see cref="GrainKeys.User"/> of the normalized user id.
+/// The grain of an id nobody registered answers sign-in exactly like a wrong password.
+/// </summary>
+[Alias("qpp.accounts.IUserGrain")]
+public interface IUserGrain : IGrainWithStringKey
+{
+    /// <summary>False when the user id is taken. The input is already validated.</summary>
+    [Alias("Create")]
+    Task<bool> CreateAsync(NewAccount account);
+
+    [Alias("SignIn")]
+    Task<SignInResult> SignInAsync(string password);
+
+    /// <summary>Sends a fresh one-time code for the challenge to the chosen device .</summary>
+    [Alias("SendCode")]
+    Task<SendCodeOutcome> SendCodeAsync(string challengeSecret, string deviceId);
+
+    /// <summary>True once, for the right unexpired code of an open challenge .</summary>
+    [Alias("VerifyCode")]
+    Task<bool> VerifyCodeAsync(string challengeSecret, string code);
+
+    /// <summary>Null when there is no account.</summary>
+    [Alias("Profile")]
+    Task<UserProfile?> GetProfileAsync();
+}

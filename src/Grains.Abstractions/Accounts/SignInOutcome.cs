@@ -1,0 +1,13 @@
+namespace QppOrleans.Grains.Abstractions.Accounts;
+
+public enum SignInOutcome
+{
+    /// <summary>The password was right: pick a device for the one-time code.</summary>
+    Challenged,
+
+    /// <summary>Unknown user id or wrong password, never told apart .</summary>
+    InvalidCredentials,
+
+    /// <summary>Too many failures; try again after <see cref="SignInResult.LockedUntil"/> (A-4).</summary>
+    Locked,
+}

@@ -1,0 +1,108 @@
+using QppOrleans.Api.Accounts;
+using QppOrleans.Grains.Accounts;
+
+namespace QppOrleans.Tests.Accounts;
+
+/// <summary>The functional core of accounts and sign-in, without Orleans.</summary>
+public sealed class AccountRulesTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData("Correct-Horse-42", true)]
+    [InlineData("correct horse battery 9", true)]
+    [InlineData("CORRECTHORSE42", false)]
+    [InlineData("Short-Pass1", false)]
+    [InlineData("alllowercaseletters", false)]
+    [InlineData("ann-lee-Password-1", false)]
+    public void A5_The_password_policy_wants_length_variety_and_no_user_id(string password, bool acceptable) =>
+        Assert.Equal(acceptable, PasswordPolicy.IsAcceptable(password, "ann-lee"));
+
+    [Theory]
+    [InlineData("410-555-0123", "+14105550123")]
+    [InlineData("(410) 555 0123", "+14105550123")]
+    [InlineData("+1 410.555.0123", "+14105550123")]
+    [InlineData("555-0123", null)]
+    [InlineData("110-555-0123", null)]
+    [InlineData("410-555-0123 ext 4", null)]
+    public void A1_Phone_numbers_are_US_numbers_kept_as_E164(string typed, string? expected) =>
+        Assert.Equal(expected, AccountInput.NormalizePhone(typed));
+
+    [Fact]
+    public void A1_User_ids_are_case_insensitive() =>
+        Assert.Equal("ann.lee@example.org", AccountInput.NormalizeUserId("  Ann.Lee@Example.org "));
+
+    [Fact]
+    public void A4_The_fifth_failure_in_a_row_locks_for_fifteen_minutes_and_a_success_resets_the_count()
+    {
+        var user = new UserState();
+        for (var i = 0; i < 4; i++)
+        {
+            user.RecordFailure(Now);
+        }
+
+        user.OpenChallenge("h", Now);
+        Assert.Equal(0, user.FailedSignIns);
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.False(user.IsLocked(Now));
+            user.RecordFailure(Now);
+        }
+
+        Assert.True(user.IsLocked(Now + TimeSpan.FromMinutes(15) - TimeSpan.FromTicks(1)));
+        Assert.False(user.IsLocked(Now + TimeSpan.FromMinutes(15)));
+    }
+
+    [Fact]
+    public void A3_A_code_is_single_use_expires_after_five_minutes_and_only_the_latest_works()
+    {
+        var challenge = new Challenge { SecretHash = "s", ExpiresAt = Now + SignInRules.ChallengeLifetime };
+        challenge.IssueCode(Secrets.Hash("111111"), Now);
+        challenge.IssueCode(Secrets.Hash("222222"), Now);
+
+        Assert.False(challenge.Verify(Secrets.Hash("111111"), Now));
+        Assert.False(challenge.Verify(Secrets.Hash("222222"), Now + TimeSpan.FromMinutes(5)));
+        challenge.IssueCode(Secrets.Hash("333333"), Now + TimeSpan.FromMinutes(5));
+        Assert.True(challenge.Verify(Secrets.Hash("333333"), Now + TimeSpan.FromMinutes(6)));
+        Assert.False(challenge.Verify(Secrets.Hash("333333"), Now + TimeSpan.FromMinutes(6)));
+    }
+
+    [Fact]
+    public void A3_Five_wrong_codes_close_the_challenge()
+    {
+        var challenge = new Challenge { SecretHash = "s", ExpiresAt = Now + SignInRules.ChallengeLifetime };
+        challenge.IssueCode(Secrets.Hash("123456"), Now);
+        for (var i = 0; i < SignInRules.MaxWrongCodes; i++)
+        {
+            Assert.False(challenge.Verify(Secrets.Hash("000000"), Now));
+        }
+
+        Assert.True(challenge.Closed);
+        Assert.False(challenge.Verify(Secrets.Hash("123456"), Now));
+    }
+
+    [Fact]
+    public void A3_Codes_are_six_digits_and_secrets_are_not_repeated()
+    {
+        Assert.All(Enumerable.Range(0, 100).Select(_ => Secrets.NewCode()), code => Assert.Matches("^[0-9]{6}$", code));
+        Assert.Equal(100, Enumerable.Range(0, 100).Select(_ => Secrets.NewToken()).Distinct().Count());
+    }
+
+    [Fact]
+    public void A3_Devices_are_shown_masked()
+    {
+        Assert.Equal("a***@example.org", new Device { Kind = Device.EmailKind, Destination = "ann@example.org" }.Masked);
+        Assert.Equal("***-***-0123", new Device { Kind = Device.SmsKind, Destination = "+14105550123" }.Masked);
+    }
+
+    [Fact]
+    public void A3_A_challenge_id_names_the_account_and_carries_the_secret()
+    {
+        var id = ChallengeIds.Compose("ann.lee@example.org", "s3cr3t");
+
+        Assert.True(ChallengeIds.TryParse(id, out var userId, out var secret));
+        Assert.Equal(("ann.lee@example.org", "s3cr3t"), (userId, secret));
+        Assert.False(ChallengeIds.TryParse("no-dot", out _, out _));
+        Assert.False(ChallengeIds.TryParse("%%%.secret", out _, out _));
+    }
+}
