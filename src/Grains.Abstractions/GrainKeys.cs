@@ -13,6 +13,15 @@ public static class GrainKeys
     /// <summary>A person's account; <paramref name="userId"/> is already normalized.</summary>
     public static string User(string userId) => $"user:{userId}";
 
+    /// <summary>An organization: <c>practice/000765630</c>, <c>apm-entity/PCF0001</c>, … (ids already normalized).</summary>
+    public static string Organization(string orgType, string orgId) => $"{orgType}/{orgId}";
+
+    /// <summary>A shard of the name index of <paramref name="scope"/> (<c>practice</c>, <c>registry</c>, <c>apm-entity/pcf</c>).</summary>
+    public static string NameIndex(string scope, string prefix) => $"name-index/{scope}/{prefix}";
+
+    /// <summary>The registries known under one TIN (A-13: a registry is found by its complete TIN).</summary>
+    public static string RegistriesOfTin(string tin) => $"registry-tin/{tin}";
+
     /// <summary>A person's on-screen notifications; <paramref name="userId"/> is already normalized.</summary>
     public static string Inbox(string userId) => $"inbox/{userId}";
 

@@ -2,11 +2,18 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using QppOrleans.Silo.Commands;
 using QppOrleans.Silo.Hosting;
 using QppOrleans.Silo.Schema;
 
 // A cluster silo. `migrate` applies the PostgreSQL schema and exits; without it the silo
 // migrates on start (behind a lock, unless Schema:MigrateOnStart is false) and joins the cluster.
+// `generate-directory` writes a synthetic directory file and exits.
+if (args.Length > 0 && args[0] == GenerateDirectoryCommand.Name)
+{
+    return await GenerateDirectoryCommand.RunAsync(args[1..]);
+}
+
 var migrateOnly = args.Length > 0 && args[0] == "migrate";
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 {

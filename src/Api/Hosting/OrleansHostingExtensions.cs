@@ -21,7 +21,7 @@ public static class OrleansHostingExtensions
             var dataFile = Path.GetFullPath(
                 builder.Configuration[StorageSettings.DataFileKey] ?? StorageSettings.DefaultDataFile,
                 builder.Environment.ContentRootPath);
-            Directory.CreateDirectory(Path.GetDirectoryName(dataFile)!);
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(dataFile)!);
             var sqlite = new SqliteConnectionStringBuilder { DataSource = dataFile, Pooling = true }.ToString();
             builder.UseOrleans(silo => silo.UseQppEmbedded(builder.Configuration, sqlite));
             builder.Services.AddSingleton(services => new SchemaMigrator(SchemaDialect.Sqlite, sqlite, services.GetRequiredService<ILogger<SchemaMigrator>>()));

@@ -4,9 +4,11 @@ using OpenTelemetry.Trace;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using QppOrleans.Api.Accounts;
 using QppOrleans.Api.Dev;
+using QppOrleans.Api.Directory;
 using QppOrleans.Api.Errors;
 using QppOrleans.Api.Health;
 using QppOrleans.Api.Notifications;
+using QppOrleans.Grains.Directory;
 using QppOrleans.Silo.Hosting;
 using Scalar.AspNetCore;
 
@@ -25,6 +27,12 @@ public static class QppApi
         builder.AddQppAuthentication();
         builder.AddSignInRateLimit();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<DirectoryImporter>();
+        builder.Services.AddSingleton<DirectorySearch>();
+        if (builder.Environment.IsDevelopment())
+        {
+            builder.Services.AddHostedService<DevelopmentDirectory>();
+        }
 
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemCodes.Complete);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -43,6 +51,7 @@ public static class QppApi
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         app.MapOpenApi();
         app.MapAccountsApi();
+        app.MapDirectoryApi();
         app.MapNotificationsApi();
         app.MapServiceCenterApi();
         if (app.Environment.IsDevelopment())

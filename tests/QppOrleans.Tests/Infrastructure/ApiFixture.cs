@@ -35,8 +35,14 @@ public class ApiFixture : IAsyncLifetime
     /// <summary>Sign-in requests a client address may make per minute.</summary>
     protected virtual int SignInPermits => 100_000;
 
+    /// <summary>Settings a variant adds (e.g. a PostgreSQL connection string), prepared before the API starts.</summary>
+    protected virtual Task<Dictionary<string, string?>> PrepareAsync() => Task.FromResult(new Dictionary<string, string?>());
+
+    protected virtual Task CleanUpAsync() => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
+        var extra = await PrepareAsync();
         App = QppApi.Build(
             ["--contentRoot", Path.GetDirectoryName(Repository.ApiDll)!, "--environment", "Development", "--urls", BaseAddress.ToString()],
             builder =>
@@ -51,7 +57,9 @@ public class ApiFixture : IAsyncLifetime
                     ["Logging:LogLevel:Microsoft.AspNetCore"] = "Debug",
                     ["Logging:LogLevel:Orleans"] = "Information",
                     ["RateLimits:SignIn:PermitLimit"] = SignInPermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["Directory:DevelopmentPractices"] = "0",
                 });
+                builder.Configuration.AddInMemoryCollection(extra);
                 builder.Services.AddKeyedSingleton<TimeProvider>(DomainClock.Key, Clock);
                 builder.Logging.AddProvider(Logs);
             });
@@ -72,6 +80,7 @@ public class ApiFixture : IAsyncLifetime
     {
         await App.StopAsync();
         await App.DisposeAsync();
+        await CleanUpAsync();
         SqliteConnection.ClearAllPools();
         Directory.Delete(directory, recursive: true);
     }

@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using QppOrleans.Api.Accounts;
+using QppOrleans.Api.Errors;
+using QppOrleans.Grains.Abstractions;
+using QppOrleans.Grains.Abstractions.Directory;
+using QppOrleans.Grains.Directory;
+
+namespace QppOrleans.Api.Directory;
+
+/// <summary>The directory (A-10 … A-15): APM models, search, lookups, and the operators' bulk import.</summary>
+internal static class DirectoryApi
+{
+    public const int MaxQueryLength = 100;
+
+    public static IEndpointRouteBuilder MapDirectoryApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api").WithTags("Directory").RequireAuthorization();
+        group.MapGet("/apm-models", () => TypedResults.Ok(ApmModels.All.Select(m => new ApmModelView(m.Id, m.Name, m.Validation, m.MultiTin)).ToArray()));
+        group.MapGet("/organizations/search", SearchAsync);
+        group.MapGet("/organizations/{orgType}/{orgId}", GetAsync);
+        app.MapPost("/api/admin/directory", ImportAsync).WithTags("Directory").RequireAuthorization(Policies.Operator)
+            .Accepts<Stream>("application/x-ndjson");
+        return app;
+    }
+
+    private static async Task<Results<Ok<OrganizationView[]>, ValidationProblem>> SearchAsync(string? type, string? q, string? apm, DirectorySearch search)
+    {
+        if (type is null || !OrgTypes.All.Contains(type))
+        {
+            return ApiProblems.Invalid("type", $"type is one of {string.Join(", ", OrgTypes.All)}.");
+        }
+
+        if (q is null || q.Length > MaxQueryLength)
+        {
+            return ApiProblems.Invalid("q", $"q is the text to search for, at most {MaxQueryLength} characters.");
+        }
+
+        var model = ApmModels.Find(apm);
+        if (type == OrgTypes.ApmEntity && model is null)
+        {
+            return ApiProblems.Invalid("apm", "Pick the APM model first: apm is one of " + string.Join(", ", ApmModels.All.Select(m => m.Id)) + ".");
+        }
+
+        var found = await search.SearchAsync(type, q, model);
+        return TypedResults.Ok(found.Select(o => new OrganizationView(o.OrgType, o.OrgId, o.Name, o.City, o.State)).ToArray());
+    }
+
+    private static async Task<Results<Ok<OrganizationDetail>, ProblemHttpResult>> GetAsync(string orgType, string orgId, IGrainFactory grains)
+    {
+        if (!OrgTypes.All.Contains(orgType) || !OrgTypes.TryNormalizeId(orgType, orgId, out var id, out _))
+        {
+            return ApiProblems.NotFound("There is no such organization.");
+        }
+
+        var entry = await grains.GetGrain<IOrganizationGrain>(GrainKeys.Organization(orgType, id)).GetDirectoryEntryAsync();
+        return entry is null
+            ? ApiProblems.NotFound("There is no such organization.")
+            : TypedResults.Ok(OrganizationDetail.From(entry));
+    }
+
+    private static async Task<Ok<DirectoryImportReport>> ImportAsync(HttpContext http, DirectoryImporter importer, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        // A directory file is large by nature (200,000 practices is over 100 MB); it is streamed, never held.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = configuration.GetValue<long?>("Directory:MaxImportBytes") ?? 4L << 30;
+        }
+
+        return TypedResults.Ok(await importer.ImportAsync(http.Request.Body, cancellationToken: cancellationToken));
+    }
+}
+
+internal sealed record ApmModelView(string Id, string Name, string Validation, bool MultiTin);
+
+internal sealed record OrganizationView(string OrgType, string OrgId, string Name, string? City, string? State);
+
+/// <summary>
+/// An organization as anyone signed in may see it: name and address. Clinicians, participants
+/// and TINs stay out, since they are what a first Security Official proves they know (A-22).
+/// </summary>
+internal sealed record OrganizationDetail(
+    string OrgType, string OrgId, string Name, string? Address1, string? Address2, string? City, string? State, string? Zip, string? ApmModel)
+{
+    public static OrganizationDetail From(DirectoryEntry e) => new(e.OrgType, e.OrgId, e.Name, e.Address1, e.Address2, e.City, e.State, e.Zip, e.ApmModel);
+}

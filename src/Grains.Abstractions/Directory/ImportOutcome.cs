@@ -1,0 +1,8 @@
+namespace QppOrleans.Grains.Abstractions.Directory;
+
+public enum ImportOutcome
+{
+    Created,
+    Updated,
+    Unchanged,
+}

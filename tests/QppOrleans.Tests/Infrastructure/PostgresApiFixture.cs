@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Orleans.Configuration;
+using QppOrleans.Silo.Hosting;
+using QppOrleans.Silo.Schema;
+
+namespace QppOrleans.Tests.Infrastructure;
+
+/// <summary>
+/// The API in cluster mode: an Orleans client finding, through PostgreSQL, a silo host started
+/// in this process with the production cluster configuration (real TCP between them).
+/// </summary>
+public sealed class PostgresApiFixture : ApiFixture
+{
+    private IHost? silo;
+
+    protected override async Task<Dictionary<string, string?>> PrepareAsync()
+    {
+        var connectionString = await TestPostgres.CreateDatabaseAsync("api");
+        await new SchemaMigrator(SchemaDialect.PostgreSql, connectionString, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Orleans:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:AdvertisedIP"] = "127.0.0.1",
+            ["Email:Delivery"] = "DevelopmentSink",
+        };
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.UseOrleans(s => s.UseQppCluster(builder.Configuration, connectionString));
+        builder.Services.Configure<ClusterMembershipOptions>(options => options.NumMissedProbesLimit = 2);
+        silo = builder.Build();
+        await silo.StartAsync();
+        return new Dictionary<string, string?> { ["ConnectionStrings:Orleans"] = connectionString };
+    }
+
+    protected override async Task CleanUpAsync()
+    {
+        if (silo is not null)
+        {
+            await silo.StopAsync();
+            silo.Dispose();
+        }
+    }
+}
