@@ -35,11 +35,4 @@ public sealed record DirectoryEntry
     [Id(11)] public string[] Tins { get; init; } = [];
 
     public OrganizationSummary Summary => new(OrgType, OrgId, Name, City, State, ApmModel);
-
-    /// <summary>Same content, list order included (records compare arrays by reference).</summary>
-    public bool SameAs(DirectoryEntry other) =>
-        this with { Clinicians = [], Participants = [], Tins = [] } == other with { Clinicians = [], Participants = [], Tins = [] }
-        && Clinicians.SequenceEqual(other.Clinicians)
-        && Participants.SequenceEqual(other.Participants)
-        && Tins.SequenceEqual(other.Tins);
 }

@@ -6,9 +6,9 @@ using QppOrleans.Grains.Abstractions.Directory;
 namespace QppOrleans.Grains.Directory;
 
 /// <summary>
-/// Imports a directory file streamed line by line: each valid record goes to its
-/// organization's grain (a thousand at a time), and the name indexes receive every
-/// record's summary in batches per shard, stored once at the end. Rejected lines do not stop
+/// Imports a directory file streamed line by line: valid records are written to the
+/// directory store a thousand per transaction (through a stateless writer grain), and the name
+/// indexes receive every record's summary in batches per shard, stored once at the end. Rejected lines do not stop
 /// the rest. Progress is logged every 10,000 lines and reported to the caller.
 /// </summary>
 public sealed class DirectoryImporter(IGrainFactory grains, ILogger<DirectoryImporter> logger)
@@ -23,6 +23,7 @@ public sealed class DirectoryImporter(IGrainFactory grains, ILogger<DirectoryImp
         var run = new Run(grains);
         var started = Stopwatch.StartNew();
         var batch = new List<DirectoryEntry>(BatchSize);
+        var keys = new HashSet<(string, string)>();
         var nextProgress = ProgressEvery;
         await foreach (var (number, text) in NdjsonLines.ReadAsync(ndjson, cancellationToken))
         {
@@ -34,6 +35,15 @@ public sealed class DirectoryImporter(IGrainFactory grains, ILogger<DirectoryImp
             {
                 if (DirectoryRecord.TryRead(text, out var entry, out var reason))
                 {
+                    // A batch is one statement per key: a repeated key starts the next batch.
+                    if (!keys.Add((entry.OrgType, entry.OrgId)))
+                    {
+                        await run.ImportAsync(batch);
+                        batch.Clear();
+                        keys.Clear();
+                        keys.Add((entry.OrgType, entry.OrgId));
+                    }
+
                     batch.Add(entry);
                 }
                 else
@@ -46,6 +56,7 @@ public sealed class DirectoryImporter(IGrainFactory grains, ILogger<DirectoryImp
             {
                 await run.ImportAsync(batch);
                 batch.Clear();
+                keys.Clear();
             }
 
             if (number >= nextProgress)
@@ -105,8 +116,12 @@ public sealed class DirectoryImporter(IGrainFactory grains, ILogger<DirectoryImp
 
         public async Task ImportAsync(List<DirectoryEntry> batch)
         {
-            var results = await Task.WhenAll(batch.Select(entry =>
-                grains.GetGrain<IOrganizationGrain>(GrainKeys.Organization(entry.OrgType, entry.OrgId)).ImportAsync(entry)));
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            var results = await grains.GetGrain<IDirectoryWriterGrain>(0).WriteAsync([.. batch]);
             var registries = new List<Task>();
             for (var i = 0; i < batch.Count; i++)
             {

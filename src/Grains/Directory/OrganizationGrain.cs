@@ -3,23 +3,23 @@ using QppOrleans.Grains.Events;
 
 namespace QppOrleans.Grains.Directory;
 
-/// <summary>One organization. Later issues add its members and roles.</summary>
+/// <summary>
+/// One organization. Its directory entry is read from the directory store each time, so an
+/// import never has to reach the grain; later issues add its members and roles to its state.
+/// </summary>
 public sealed class OrganizationGrain(
-    [PersistentState("organization", QppStorage.Name)] IPersistentState<OrganizationState> state)
-    : PublishingGrain<OrganizationState>(state), IOrganizationGrain
+    [PersistentState("organization", QppStorage.Name)] IPersistentState<OrganizationState> state,
+    IDirectoryStore directory) : PublishingGrain<OrganizationState>(state), IOrganizationGrain
 {
-    async Task<ImportResult> IOrganizationGrain.ImportAsync(DirectoryEntry entry)
+    private (string OrgType, string OrgId) Key
     {
-        var previous = Storage.State.Entry;
-        if (previous is not null && previous.SameAs(entry))
+        get
         {
-            return new ImportResult(ImportOutcome.Unchanged, null);
+            var key = this.GetPrimaryKeyString();
+            var slash = key.IndexOf('/', StringComparison.Ordinal);
+            return (key[..slash], key[(slash + 1)..]);
         }
-
-        Storage.State.Entry = entry;
-        await CommitAsync([]);
-        return new ImportResult(previous is null ? ImportOutcome.Created : ImportOutcome.Updated, previous);
     }
 
-    Task<DirectoryEntry?> IOrganizationGrain.GetDirectoryEntryAsync() => Task.FromResult(Storage.State.Entry);
+    async Task<DirectoryEntry?> IOrganizationGrain.GetDirectoryEntryAsync() => await directory.FindAsync(Key.OrgType, Key.OrgId);
 }

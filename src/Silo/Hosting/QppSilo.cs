@@ -4,7 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
+using Npgsql;
 using QppOrleans.Grains;
+using QppOrleans.Grains.Directory;
+using QppOrleans.Silo.Storage;
 
 namespace QppOrleans.Silo.Hosting;
 
@@ -45,6 +48,7 @@ public static class QppSilo
             options.Invariant = StorageSettings.PostgresInvariant;
             options.ConnectionString = connectionString;
         });
+        silo.Services.AddSingleton<IDirectoryStore>(new PostgresDirectoryStore(NpgsqlDataSource.Create(connectionString)));
         return silo.AddQppGrainStorage(StorageSettings.PostgresInvariant, connectionString);
     }
 
@@ -62,25 +66,29 @@ public static class QppSilo
     /// </summary>
     public static ISiloBuilder UseQppSqlite(this ISiloBuilder silo, string sqliteConnectionString)
     {
+        var dataSource = new SqliteDataSource(sqliteConnectionString);
+        silo.Services.AddSingleton<IDirectoryStore>(new SqliteDirectoryStore(dataSource));
         silo.UseAdoNetReminderService(options =>
         {
             options.Invariant = StorageSettings.SqliteInvariant;
-            options.ConnectionString = sqliteConnectionString;
+            options.DataSource = dataSource;
         });
-        return silo.AddQppGrainStorage(StorageSettings.SqliteInvariant, sqliteConnectionString);
+        return silo.AddQppGrainStorage(StorageSettings.SqliteInvariant, sqliteConnectionString, dataSource);
     }
 
     /// <summary>
     /// The grain storage every grain uses, with Orleans' own version-tolerant serializer so that
     /// the <c>[Id]</c>/<c>[Alias]</c> attributes on stored types keep old rows readable.
     /// </summary>
-    public static ISiloBuilder AddQppGrainStorage(this ISiloBuilder silo, string invariant, string connectionString)
+    public static ISiloBuilder AddQppGrainStorage(this ISiloBuilder silo, string invariant, string connectionString, System.Data.Common.DbDataSource? dataSource = null)
     {
         silo.AddActivityPropagation();
         silo.AddAdoNetGrainStorage(QppStorage.Name, options =>
         {
+            // The providers take a connection string or a data source, not both.
             options.Invariant = invariant;
-            options.ConnectionString = connectionString;
+            options.ConnectionString = dataSource is null ? connectionString : null!;
+            options.DataSource = dataSource;
         });
         silo.Services.AddOptions<AdoNetGrainStorageOptions>(QppStorage.Name)
             .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));

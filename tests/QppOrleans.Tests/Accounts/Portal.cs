@@ -8,11 +8,11 @@ using QppOrleans.Tests.Infrastructure;
 namespace QppOrleans.Tests.Accounts;
 
 /// <summary>What the portal does over HTTP: create an account, sign in with two factors.</summary>
-internal sealed partial class Portal(ApiFixture api)
+internal sealed partial class Portal(Uri baseAddress)
 {
     public const string Password = "Correct-Horse-42";
 
-    public HttpClient Http { get; } = api.Anonymous();
+    public HttpClient Http { get; } = new() { BaseAddress = baseAddress };
 
     public static string NewUserId(string prefix = "user") => $"{prefix}-{Guid.NewGuid():N}"[..24];
 
@@ -67,7 +67,7 @@ internal sealed partial class Portal(ApiFixture api)
         var verified = await VerifyAsync(challenge, await CodeSentToAsync(EmailOf(userId)));
         Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
         var token = (await verified.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        var client = api.Anonymous();
+        var client = new HttpClient { BaseAddress = baseAddress };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

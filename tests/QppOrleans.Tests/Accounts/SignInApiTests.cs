@@ -8,7 +8,7 @@ namespace QppOrleans.Tests.Accounts;
 /// <summary>A-1 … A-6 over HTTP on the embedded default.</summary>
 public sealed class SignInApiTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
-    private readonly Portal portal = new(api);
+    private readonly Portal portal = new(api.BaseAddress);
 
     [Fact]
     public async Task A1_A3_A6_Create_an_account_sign_in_with_a_code_by_email_and_read_me()

@@ -14,7 +14,7 @@ public sealed class SignInRateLimitTests(ThrottledApiFixture api) : IClassFixtur
     [Fact]
     public async Task Sign_in_requests_beyond_the_allowance_get_429_with_Retry_After()
     {
-        var portal = new Portal(api);
+        var portal = new Portal(api.BaseAddress);
         for (var attempt = 0; attempt < 3; attempt++)
         {
             await Portal.ProblemAsync(await portal.SignInAsync(Portal.NewUserId("nobody"), "Wrong-Password-99"), HttpStatusCode.Unauthorized, "invalid-credentials");

@@ -25,7 +25,7 @@ public sealed class ClusterProcessTests(ITestOutputHelper output)
                 TimeSpan.FromSeconds(120),
                 () => "three active silos; output: " + string.Join("\n----\n", silos.Select(s => s.Process.Output)));
             Assert.All(silos, silo => Assert.False(silo.Process.HasExited));
-            Assert.Equal(4, await TestPostgres.ScalarAsync<int>(connectionString, "SELECT count(*) FROM qpp_schema_version"));
+            Assert.Equal(QppOrleans.Silo.Schema.Migration.For(QppOrleans.Silo.Schema.SchemaDialect.PostgreSql).Count, await TestPostgres.ScalarAsync<int>(connectionString, "SELECT count(*) FROM qpp_schema_version"));
 
             var apiPort = FreePort.Next();
             var api = ChildProcess.Start(Repository.Root, new Dictionary<string, string>

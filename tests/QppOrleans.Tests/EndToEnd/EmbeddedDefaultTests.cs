@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using QppOrleans.Grains.Abstractions.Diagnostics;
+using QppOrleans.Tests.Accounts;
 using QppOrleans.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -59,6 +60,25 @@ public sealed class EmbeddedDefaultTests(ITestOutputHelper output) : IDisposable
         await AssertProblemAsync(badName, HttpStatusCode.BadRequest, null);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/dev/probes/p")).StatusCode);
         Assert.Null((await http.GetFromJsonAsync<ProbeReading>("/api/dev/probes/p"))!.Value);
+    }
+
+    [Fact]
+    public async Task A1_A13_A_newcomer_creates_an_account_signs_in_and_finds_the_seed_practice_in_the_development_directory()
+    {
+        var port = FreePort.Next();
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        await using var process = await StartAsync(port, http);
+        var portal = new Portal(http.BaseAddress!);
+
+        using var signedIn = await portal.SignedInAsync(Portal.NewUserId());
+
+        List<JsonElement>? found = null;
+        await Eventually.HoldsAsync(
+            async () => (found = await signedIn.GetFromJsonAsync<List<JsonElement>>("/api/organizations/search?type=practice&q=better%20bus"))!.Count > 0,
+            TimeSpan.FromSeconds(30),
+            () => "the development directory should be loaded");
+        Assert.Equal("000765630", found![0].GetProperty("orgId").GetString());
+        Assert.Equal("Better Business Health", found[0].GetProperty("name").GetString());
     }
 
     public void Dispose() => Directory.Delete(dataDirectory, recursive: true);

@@ -1,0 +1,11 @@
+using QppOrleans.Grains.Abstractions.Directory;
+
+namespace QppOrleans.Grains.Directory;
+
+/// <summary>Writes directory batches into the <see cref="IDirectoryStore"/> of the silo it runs on.</summary>
+[Alias("qpp.directory.IDirectoryWriterGrain")]
+public interface IDirectoryWriterGrain : IGrainWithIntegerKey
+{
+    [Alias("Write")]
+    Task<ImportResult[]> WriteAsync(DirectoryEntry[] batch);
+}

@@ -1,0 +1,12 @@
+-- The directory (A-11): reference data imported in bulk, one row per organization, read by key.
+-- It is kept here rather than in each organization grain's state so that an import writes a
+-- thousand rows per transaction instead of activating and storing a grain per organization.
+CREATE TABLE qpp_directory
+(
+    org_type     varchar(20)  NOT NULL,
+    org_id       varchar(20)  NOT NULL,
+    content_hash char(64)     NOT NULL,
+    payload      jsonb        NOT NULL,
+    updated_at   timestamptz  NOT NULL DEFAULT now(),
+    PRIMARY KEY (org_type, org_id)
+);
