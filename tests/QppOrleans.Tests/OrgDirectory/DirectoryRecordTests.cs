@@ -1,0 +1,89 @@
+using System.Text;
+using QppOrleans.Grains.Abstractions.Directory;
+using QppOrleans.Grains.Directory;
+
+namespace QppOrleans.Tests.OrgDirectory;
+
+/// <summary>A-11: reading import lines, the APM model list, the synthetic directory.</summary>
+public sealed class DirectoryRecordTests
+{
+    [Theory]
+    [InlineData("""{"kind":"practice","tin":"000765630","name":"BBH","clinicians":[{"npi":"1234567893","ptan":"AB1234","firstName":"Ann","lastName":"Lee"}]}""", null)]
+    [InlineData("""{"kind":"practice","tin":"000765630","name":"BBH","state":"Maryland"}""", "state: a state is two capital letters")]
+    [InlineData("""{"kind":"practice","tin":"000765630","name":"BBH","zip":"2123"}""", "zip: a ZIP code is 5 digits")]
+    [InlineData("""{"kind":"practice","tin":"000765630"}""", "name is required")]
+    [InlineData("""{"kind":"practice","tin":765630,"name":"BBH"}""", "tin must be a string")]
+    [InlineData("""{"kind":"practice","tin":"000765630","name":"BBH","clinicians":[{"npi":"1234567893","ptan":"A1","firstName":"A","lastName":"L"}]}""", "clinicians[0].ptan: A PTAN is 6 to 10")]
+    [InlineData("""{"kind":"apm-entity","apmModel":"pcf","entityId":"PCF0001","name":"P","participants":[]}""", "participants must not be empty")]
+    [InlineData("""{"kind":"apm-entity","apmModel":"xyz","entityId":"PCF0001","name":"P","participants":[{"tin":"000765630"}]}""", "apmModel: unknown APM model 'xyz'")]
+    [InlineData("""{"kind":"registry","vendorId":"45-2343","tin":"000765630","name":"R"}""", null)]
+    [InlineData("""{"kind":"virtual-group","vgId":"VG-1","name":"V","tins":["000765630","000765630"]}""", "tins: a virtual group has two or more different member TINs")]
+    [InlineData("""[1,2]""", "A record is a JSON object.")]
+    [InlineData("""{"kind":"practice","tin":"000765630","name":"BBH",""", "Not valid JSON")]
+    public void A11_A_line_is_read_or_refused_with_its_reason(string line, string? reason)
+    {
+        var read = DirectoryRecord.TryRead(line, out var entry, out var why);
+
+        Assert.Equal(reason is null, read);
+        if (reason is null)
+        {
+            Assert.NotNull(entry);
+        }
+        else
+        {
+            Assert.StartsWith(reason, why, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A14_A15_Every_model_has_a_validation_kind_and_only_ssp_is_a_Shared_Savings_Program_ACO()
+    {
+        Assert.Equal(12, ApmModels.All.Count);
+        Assert.All(ApmModels.All, m => Assert.Contains(m.Validation, new[] { ApmModel.TwoTins, ApmModel.TinNpi }));
+        Assert.Equal(["ssp"], ApmModels.All.Where(m => m.Ssp).Select(m => m.Id));
+    }
+
+    [Fact]
+    public void A13_Names_are_cut_into_lower_case_words()
+    {
+        Assert.Equal(["better", "business", "health"], NameWords.Of("  Better-Business  HEALTH, "));
+        Assert.Equal("he", NameWords.Shard("health"));
+        Assert.Equal("a", NameWords.Shard("a"));
+    }
+
+    [Fact]
+    public async Task A11_The_synthetic_directory_is_valid_unique_and_the_same_every_time()
+    {
+        var first = await GenerateAsync(300);
+        var second = await GenerateAsync(300);
+        Assert.Equal(first, second);
+
+        var entries = first.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line =>
+        {
+            Assert.True(DirectoryRecord.TryRead(line, out var entry, out var reason), reason);
+            return entry;
+        }).ToList();
+
+        var practices = entries.Where(e => e.OrgType == OrgTypes.Practice).ToList();
+        Assert.Equal(300, practices.Count);
+        Assert.Equal(("000765630", "Better Business Health"), (practices[0].OrgId, practices[0].Name));
+        Assert.Equal(practices.Count, practices.Select(p => p.OrgId).Distinct().Count());
+        Assert.All(practices, p => Assert.Equal(5, p.Clinicians.Length));
+        Assert.Equal(1500, practices.SelectMany(p => p.Clinicians).Select(c => c.Npi).Distinct().Count());
+        Assert.Equal(entries.Count, entries.Select(e => (e.OrgType, e.OrgId)).Distinct().Count());
+        Assert.Contains(entries, e => e.OrgType == OrgTypes.ApmEntity && e.ApmModel == "ssp");
+        Assert.Contains(entries, e => e.OrgType == OrgTypes.Registry);
+        Assert.Contains(entries, e => e.OrgType == OrgTypes.VirtualGroup);
+    }
+
+    private static async Task<string> GenerateAsync(int practices)
+    {
+        var text = new StringBuilder();
+        await using (var writer = new StringWriter(text))
+        {
+            await new DirectoryGenerator(practices).WriteAsync(writer);
+        }
+
+        return text.ToString();
+    }
+}
