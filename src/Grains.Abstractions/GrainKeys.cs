@@ -22,6 +22,9 @@ public static class GrainKeys
     /// <summary>The registries known under one TIN (A-13: a registry is found by its complete TIN).</summary>
     public static string RegistriesOfTin(string tin) => $"registry-tin/{tin}";
 
+    /// <summary>One idempotency key of one user (the key is hashed so any text fits).</summary>
+    public static string Idempotency(string userId, string keyHash) => $"idempotency/{userId}/{keyHash}";
+
     /// <summary>A person's on-screen notifications; <paramref name="userId"/> is already normalized.</summary>
     public static string Inbox(string userId) => $"inbox/{userId}";
 

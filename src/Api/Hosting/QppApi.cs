@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using QppOrleans.Api.Access;
 using QppOrleans.Api.Accounts;
 using QppOrleans.Api.Dev;
 using QppOrleans.Api.Directory;
@@ -52,6 +53,9 @@ public static class QppApi
         app.MapOpenApi();
         app.MapAccountsApi();
         app.MapDirectoryApi();
+        app.MapAccessApi();
+        app.MapOrganizationAccessApi();
+        app.MapServiceCenterAccessApi();
         app.MapNotificationsApi();
         app.MapServiceCenterApi();
         if (app.Environment.IsDevelopment())

@@ -25,4 +25,19 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>Null when there is no account.</summary>
     [Alias("Profile")]
     Task<UserProfile?> GetProfileAsync();
+
+    /// <summary>Projection of a role change at an organization; an older version than the one held changes nothing.</summary>
+    [Alias("ProjectConnection")]
+    Task ProjectConnectionAsync(Access.Connection connection);
+
+    /// <summary>Projection of one of the person's requests; an older version than the one held changes nothing.</summary>
+    [Alias("ProjectRequest")]
+    Task ProjectRequestAsync(Access.MyRequest request);
+
+    /// <summary>The organizations where the person holds a role.</summary>
+    [Alias("Connections")]
+    Task<Access.Connection[]> ConnectionsAsync();
+
+    [Alias("Requests")]
+    Task<Access.MyRequest[]> RequestsAsync();
 }

@@ -1,10 +1,58 @@
+using QppOrleans.Grains.Abstractions.Access;
+
 namespace QppOrleans.Grains.Abstractions.Directory;
 
-/// <summary>One organization, keyed by <see cref="GrainKeys.Organization"/>.</summary>
+/// <summary>
+/// One organization, keyed by <see cref="GrainKeys.Organization"/>: the authority on its roles
+/// (A-20 … A-30). Every command names the acting user; the grain checks what they may do.
+/// </summary>
 [Alias("qpp.directory.IOrganizationGrain")]
 public interface IOrganizationGrain : IGrainWithStringKey
 {
     /// <summary>What the directory says of it; null when the directory does not know it.</summary>
     [Alias("Directory")]
     Task<DirectoryEntry?> GetDirectoryEntryAsync();
+
+    /// <summary>One item of an access request (A-21 … ).</summary>
+    [Alias("RequestAccess")]
+    Task<RequestOutcome> RequestAccessAsync(Person requester, string role, Validation? validation);
+
+    [Alias("Approve")]
+    Task<AccessError> ApproveAsync(string actor, string requestId);
+
+    [Alias("Deny")]
+    Task<AccessError> DenyAsync(string actor, string requestId, string? reason);
+
+    /// <summary>A Security Official removes a role .</summary>
+    [Alias("RemoveMember")]
+    Task<AccessError> RemoveMemberAsync(string actor, string userId);
+
+    /// <summary>The Service Center changes a role; the caller has checked the operator role.</summary>
+    [Alias("ChangeRole")]
+    Task<AccessError> ChangeRoleAsync(string operatorId, string userId, string role);
+
+    /// <summary>The Service Center removes any role; the caller has checked the operator role.</summary>
+    [Alias("RemoveByServiceCenter")]
+    Task<AccessError> RemoveByServiceCenterAsync(string operatorId, string userId, string? reason);
+
+    /// <summary>The Service Center resolves an escalation; the caller has checked the operator role.</summary>
+    [Alias("ResolveEscalation")]
+    Task<AccessError> ResolveEscalationAsync(string operatorId, string userId, bool approve, string? note);
+
+    /// <summary>Null when the person holds no role here.</summary>
+    [Alias("RoleOf")]
+    Task<string?> RoleOfAsync(string userId);
+
+    [Alias("ConnectedUsers")]
+    Task<int> ConnectedUsersAsync();
+
+    /// <summary>None for a Security Official; who else asks is refused (403 connected, 404 stranger).</summary>
+    [Alias("Guard")]
+    Task<AccessError> GuardAsync(string actor);
+
+    [Alias("Members")]
+    Task<AccessResult<MemberView[]>> MembersAsync(string actor);
+
+    [Alias("Requests")]
+    Task<AccessResult<RequestView[]>> RequestsAsync(string actor, string? status);
 }

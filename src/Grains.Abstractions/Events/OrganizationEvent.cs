@@ -8,4 +8,7 @@ public abstract record OrganizationEvent : DomainEvent
 
     /// <summary>Who hears of it by email and on screen, resolved by the publisher when it happened.</summary>
     [Id(1)] public Recipient[] Notify { get; init; } = [];
+
+    /// <summary>The organization's change counter after this change, so projections apply changes in order.</summary>
+    [Id(2)] public long Version { get; init; }
 }

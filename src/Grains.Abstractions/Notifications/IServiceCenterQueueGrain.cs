@@ -8,6 +8,14 @@ public interface IServiceCenterQueueGrain : IGrainWithStringKey
     [Alias("Open")]
     Task OpenAsync(ServiceCenterRequest request);
 
+    /// <summary>Null when there is no such item.</summary>
+    [Alias("Get")]
+    Task<ServiceCenterRequest?> GetAsync(Guid id);
+
+    /// <summary>Closes an open item; false when it was not open.</summary>
+    [Alias("Close")]
+    Task<bool> CloseAsync(Guid id);
+
     /// <summary>The queue, oldest first; only open requests unless <paramref name="includeClosed"/>.</summary>
     [Alias("List")]
     Task<ServiceCenterRequest[]> ListAsync(bool includeClosed);

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using SignInResult = QppOrleans.Grains.Abstractions.Accounts.SignInResult;
 using Microsoft.Extensions.DependencyInjection;
+using QppOrleans.Grains.Abstractions;
+using QppOrleans.Grains.Abstractions.Access;
 using QppOrleans.Grains.Abstractions.Accounts;
 using QppOrleans.Grains.Abstractions.Events;
 using QppOrleans.Grains.Events;
@@ -140,6 +142,33 @@ public sealed class UserGrain(
         await CommitAsync([]);
         return verified;
     }
+
+    async Task IUserGrain.ProjectConnectionAsync(Connection connection)
+    {
+        var key = GrainKeys.Organization(connection.Organization.OrgType, connection.Organization.OrgId);
+        if (User.Connections.TryGetValue(key, out var held) && held.Version >= connection.Version)
+        {
+            return;
+        }
+
+        User.Connections[key] = connection;
+        await CommitAsync([]);
+    }
+
+    async Task IUserGrain.ProjectRequestAsync(MyRequest request)
+    {
+        if (User.Requests.TryGetValue(request.RequestId, out var held) && held.Version >= request.Version)
+        {
+            return;
+        }
+
+        User.Requests[request.RequestId] = request;
+        await CommitAsync([]);
+    }
+
+    Task<Connection[]> IUserGrain.ConnectionsAsync() => Task.FromResult(User.Connections.Values.Where(c => c.Role is not null).ToArray());
+
+    Task<MyRequest[]> IUserGrain.RequestsAsync() => Task.FromResult(User.Requests.Values.OrderByDescending(r => r.At).ToArray());
 
     Task<UserProfile?> IUserGrain.GetProfileAsync() => Task.FromResult(
         User.Account is { } a ? new UserProfile(a.UserId, a.FirstName, a.LastName, a.Email) : null);

@@ -1,3 +1,4 @@
+using QppOrleans.Grains.Abstractions.Access;
 using QppOrleans.Grains.Events;
 
 namespace QppOrleans.Grains.Accounts;
@@ -15,6 +16,12 @@ public sealed class UserState : IHasOutbox
     [Id(3)] public List<Challenge> Challenges { get; set; } = [];
 
     [Id(4)] public Outbox Outbox { get; set; } = new();
+
+    /// <summary>Projection of the organizations' roles (the organizations are the authority), by organization key.</summary>
+    [Id(5)] public Dictionary<string, Connection> Connections { get; set; } = [];
+
+    /// <summary>Projection of the person's access requests, by request id.</summary>
+    [Id(6)] public Dictionary<string, MyRequest> Requests { get; set; } = [];
 
     public bool IsLocked(DateTimeOffset now) => LockedUntil is { } until && now < until;
 

@@ -15,4 +15,7 @@ public interface IDirectoryStore
     Task<ImportResult[]> UpsertAsync(IReadOnlyList<DirectoryEntry> entries, CancellationToken cancellationToken = default);
 
     Task<DirectoryEntry?> FindAsync(string orgType, string orgId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every listing of a clinician's NPI, under any practice .</summary>
+    Task<Clinician[]> FindClinicianAsync(string npi, CancellationToken cancellationToken = default);
 }

@@ -1,16 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using QppOrleans.Grains.Abstractions.Access;
 using QppOrleans.Grains.Abstractions.Directory;
+using QppOrleans.Grains.Abstractions.Events;
+using QppOrleans.Grains.Access;
 using QppOrleans.Grains.Events;
 
 namespace QppOrleans.Grains.Directory;
 
 /// <summary>
-/// One organization. Its directory entry is read from the directory store each time, so an
-/// import never has to reach the grain; later issues add its members and roles to its state.
+/// One organization: the authority on its roles. The rules live in
+/// <see cref="OrganizationAccess"/>; this grain reads the directory, commits the state with the
+/// events in one write, and answers queries. Its directory entry is read from the directory
+/// store each time, so an import never has to reach the grain.
 /// </summary>
 public sealed class OrganizationGrain(
     [PersistentState("organization", QppStorage.Name)] IPersistentState<OrganizationState> state,
-    IDirectoryStore directory) : PublishingGrain<OrganizationState>(state), IOrganizationGrain
+    IDirectoryStore directory,
+    [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : PublishingGrain<OrganizationState>(state), IOrganizationGrain
 {
+    private OrganizationState Organization => Storage.State;
+
     private (string OrgType, string OrgId) Key
     {
         get
@@ -22,4 +31,87 @@ public sealed class OrganizationGrain(
     }
 
     async Task<DirectoryEntry?> IOrganizationGrain.GetDirectoryEntryAsync() => await directory.FindAsync(Key.OrgType, Key.OrgId);
+
+    async Task<RequestOutcome> IOrganizationGrain.RequestAccessAsync(Person requester, string role, Validation? validation)
+    {
+        var (orgType, orgId) = Key;
+        OrganizationRef reference;
+        Func<Refusal?> validate;
+        var ssp = false;
+        if (role == Roles.Clinician)
+        {
+            var listed = await directory.FindClinicianAsync(orgId);
+            reference = new OrganizationRef(orgType, orgId, listed.FirstOrDefault() is { } c ? $"{c.FirstName} {c.LastName}" : orgId);
+            validate = () => Validations.Clinician(orgId, validation, listed);
+        }
+        else
+        {
+            var entry = await directory.FindAsync(orgType, orgId);
+            reference = new OrganizationRef(orgType, orgId, entry?.Name ?? orgId);
+            ssp = ApmModels.Find(entry?.ApmModel)?.Ssp == true;
+            validate = () => Validations.FirstSecurityOfficial(orgType, entry, validation);
+        }
+
+        var version = Organization.Version;
+        var access = new OrganizationAccess(Organization, reference, clock.GetUtcNow());
+        var outcome = access.Request(requester, role, ssp, validate);
+        if (Organization.Version != version)
+        {
+            await CommitAsync(access.Events);
+        }
+
+        return outcome;
+    }
+
+    Task<AccessError> IOrganizationGrain.ApproveAsync(string actor, string requestId) => ChangeAsync(access => access.Approve(actor, requestId));
+
+    Task<AccessError> IOrganizationGrain.DenyAsync(string actor, string requestId, string? reason) => ChangeAsync(access => access.Deny(actor, requestId, reason));
+
+    Task<AccessError> IOrganizationGrain.RemoveMemberAsync(string actor, string userId) => ChangeAsync(access => access.Remove(actor, userId));
+
+    Task<AccessError> IOrganizationGrain.ChangeRoleAsync(string operatorId, string userId, string role) =>
+        ChangeAsync(access => access.ChangeRole(operatorId, userId, role));
+
+    Task<AccessError> IOrganizationGrain.RemoveByServiceCenterAsync(string operatorId, string userId, string? reason) =>
+        ChangeAsync(access => access.RemoveByServiceCenter(operatorId, userId, reason));
+
+    Task<AccessError> IOrganizationGrain.ResolveEscalationAsync(string operatorId, string userId, bool approve, string? note) =>
+        ChangeAsync(access => access.ResolveEscalation(operatorId, userId, approve, note));
+
+    Task<string?> IOrganizationGrain.RoleOfAsync(string userId) =>
+        Task.FromResult(Organization.Members.TryGetValue(userId, out var member) ? member.Role : null);
+
+    Task<int> IOrganizationGrain.ConnectedUsersAsync() => Task.FromResult(Organization.Members.Count);
+
+    Task<AccessError> IOrganizationGrain.GuardAsync(string actor) => Task.FromResult(Access().Guard(actor));
+
+    Task<AccessResult<MemberView[]>> IOrganizationGrain.MembersAsync(string actor)
+    {
+        var error = Access().Guard(actor);
+        return Task.FromResult(new AccessResult<MemberView[]>(error, error != AccessError.None ? null :
+            [.. Organization.Members.Values.OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase).Select(m => new MemberView(m.UserId, m.Name, m.Role, m.Since))]));
+    }
+
+    Task<AccessResult<RequestView[]>> IOrganizationGrain.RequestsAsync(string actor, string? status)
+    {
+        var error = Access().Guard(actor);
+        return Task.FromResult(new AccessResult<RequestView[]>(error, error != AccessError.None ? null :
+            [.. Organization.Requests.Where(r => status is null || r.Status == status).OrderByDescending(r => r.RequestedAt)
+                .Select(r => new RequestView(r.RequestId, r.UserId, r.Name, r.Role, r.Status, r.RequestedAt, r.Reason))]));
+    }
+
+    private async Task<AccessError> ChangeAsync(Func<OrganizationAccess, AccessError> command)
+    {
+        var entry = await directory.FindAsync(Key.OrgType, Key.OrgId);
+        var access = new OrganizationAccess(Organization, new OrganizationRef(Key.OrgType, Key.OrgId, entry?.Name ?? Key.OrgId), clock.GetUtcNow());
+        var error = command(access);
+        if (error == AccessError.None)
+        {
+            await CommitAsync(access.Events);
+        }
+
+        return error;
+    }
+
+    private OrganizationAccess Access() => new(Organization, new OrganizationRef(Key.OrgType, Key.OrgId, Key.OrgId), clock.GetUtcNow());
 }

@@ -7,6 +7,7 @@ public static class EventChannel
     public const string Inbox = "inbox";
     public const string ServiceCenter = "service-center";
     public const string Audit = "audit";
+    public const string Projection = "projection";
 
-    public static readonly IReadOnlyList<string> All = [Email, Inbox, ServiceCenter, Audit];
+    public static readonly IReadOnlyList<string> All = [Email, Inbox, ServiceCenter, Audit, Projection];
 }

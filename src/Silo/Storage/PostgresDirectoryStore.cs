@@ -57,6 +57,23 @@ public sealed class PostgresDirectoryStore(NpgsqlDataSource dataSource) : IDirec
         return rows.Select(r => outcomes[(r.Entry.OrgType, r.Entry.OrgId)]).ToArray();
     }
 
+    public async Task<Clinician[]> FindClinicianAsync(string npi, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT payload::text FROM qpp_directory
+            WHERE org_type = 'practice' AND payload -> 'clinicians' @> jsonb_build_array(jsonb_build_object('npi', @npi::text));
+            """);
+        command.Parameters.AddWithValue("npi", npi);
+        var found = new List<Clinician>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.AddRange(DirectoryJson.Read(reader.GetString(0)).Clinicians.Where(c => c.Npi == npi));
+        }
+
+        return [.. found];
+    }
+
     public async Task<DirectoryEntry?> FindAsync(string orgType, string orgId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand("SELECT payload::text FROM qpp_directory WHERE org_type = @type AND org_id = @id;");

@@ -19,6 +19,10 @@ public sealed class SqliteDirectoryStore(DbDataSource dataSource) : IDirectorySt
             ON CONFLICT (org_type, org_id) DO UPDATE
                 SET content_hash = excluded.content_hash, payload = excluded.payload, updated_at = excluded.updated_at;
             """, "$type", "$id", "$hash", "$payload");
+        using var forget = Command(connection, transaction, "DELETE FROM qpp_directory_clinician WHERE tin = $tin;", "$tin");
+        using var list = Command(connection, transaction, """
+            INSERT OR IGNORE INTO qpp_directory_clinician (npi, tin, ptan, first_name, last_name) VALUES ($npi, $tin, $ptan, $first, $last);
+            """, "$npi", "$tin", "$ptan", "$first", "$last");
         var results = new ImportResult[entries.Count];
         for (var i = 0; i < entries.Count; i++)
         {
@@ -46,6 +50,18 @@ public sealed class SqliteDirectoryStore(DbDataSource dataSource) : IDirectorySt
             write.Parameters[2].Value = hash;
             write.Parameters[3].Value = json;
             await write.ExecuteNonQueryAsync(cancellationToken);
+            if (entry.OrgType == OrgTypes.Practice)
+            {
+                forget.Parameters[0].Value = entry.OrgId;
+                await forget.ExecuteNonQueryAsync(cancellationToken);
+                foreach (var clinician in entry.Clinicians)
+                {
+                    (list.Parameters[0].Value, list.Parameters[1].Value, list.Parameters[2].Value, list.Parameters[3].Value, list.Parameters[4].Value) =
+                        (clinician.Npi, entry.OrgId, clinician.Ptan, clinician.FirstName, clinician.LastName);
+                    await list.ExecuteNonQueryAsync(cancellationToken);
+                }
+            }
+
             results[i] = oldJson is null
                 ? new ImportResult(ImportOutcome.Created, null)
                 : new ImportResult(ImportOutcome.Updated, DirectoryJson.Read(oldJson));
@@ -53,6 +69,21 @@ public sealed class SqliteDirectoryStore(DbDataSource dataSource) : IDirectorySt
 
         await transaction.CommitAsync(cancellationToken);
         return results;
+    }
+
+    public async Task<Clinician[]> FindClinicianAsync(string npi, CancellationToken cancellationToken = default)
+    {
+        await using var connection = (SqliteConnection)await dataSource.OpenConnectionAsync(cancellationToken);
+        using var find = Command(connection, null, "SELECT ptan, first_name, last_name FROM qpp_directory_clinician WHERE npi = $npi;", "$npi");
+        find.Parameters[0].Value = npi;
+        var found = new List<Clinician>();
+        await using var reader = await find.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add(new Clinician(npi, reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return [.. found];
     }
 
     public async Task<DirectoryEntry?> FindAsync(string orgType, string orgId, CancellationToken cancellationToken = default)

@@ -31,7 +31,7 @@ public sealed class OutboxTests
         Assert.True(outbox.Confirm(requested.EventId, EventChannel.Email));
         Assert.False(outbox.Confirm(requested.EventId, EventChannel.Email));
         Assert.False(outbox.Confirm(Guid.NewGuid(), EventChannel.Inbox));
-        Assert.Equal([EventChannel.Inbox, EventChannel.ServiceCenter, EventChannel.Audit], outbox.Entries.Single().AwaitingChannels);
+        Assert.Equal([EventChannel.Inbox, EventChannel.ServiceCenter, EventChannel.Audit, EventChannel.Projection], outbox.Entries.Single().AwaitingChannels);
     }
 
     [Fact]

@@ -10,3 +10,7 @@ CREATE TABLE qpp_directory
     updated_at   timestamptz  NOT NULL DEFAULT now(),
     PRIMARY KEY (org_type, org_id)
 );
+
+-- A clinician is found by NPI across practices (A-29).
+CREATE INDEX ix_qpp_directory_clinicians ON qpp_directory USING gin ((payload -> 'clinicians') jsonb_path_ops)
+    WHERE org_type = 'practice';

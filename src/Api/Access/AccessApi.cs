@@ -1,0 +1,202 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using QppOrleans.Api.Accounts;
+using QppOrleans.Api.Errors;
+using QppOrleans.Grains.Abstractions;
+using QppOrleans.Grains.Abstractions.Access;
+using QppOrleans.Grains.Abstractions.Accounts;
+using QppOrleans.Grains.Abstractions.Directory;
+using QppOrleans.Grains.Access;
+using QppOrleans.Grains.Directory;
+
+namespace QppOrleans.Api.Access;
+
+/// <summary>Connecting to organizations (A-20 … A-30), for the signed-in person.</summary>
+internal static class AccessApi
+{
+    public const int MaxPractices = 25;
+    public const int MaxIdempotencyKeyLength = 200;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static IEndpointRouteBuilder MapAccessApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api").WithTags("Access").RequireAuthorization();
+        group.MapPost("/access-requests", RequestAsync);
+        group.MapGet("/me/access-requests", MyRequestsAsync);
+        group.MapGet("/me/organizations", MyOrganizationsAsync);
+        group.MapGet("/me/permissions", MyPermissionsAsync);
+        return app;
+    }
+
+    private static async Task<IResult> RequestAsync(
+        AccessRequestBody body, ClaimsPrincipal user, IGrainFactory grains, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey)
+    {
+        var errors = Check(body);
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+
+        var userId = user.UserId();
+        if (await grains.GetGrain<IUserGrain>(GrainKeys.User(userId)).GetProfileAsync() is not { } profile)
+        {
+            return ApiProblems.NotFound("There is no account for this token.");
+        }
+
+        if (idempotencyKey is null)
+        {
+            return TypedResults.Ok(await ProcessAsync(body, new Person(profile.UserId, $"{profile.FirstName} {profile.LastName}", profile.Email), grains));
+        }
+
+        if (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength || idempotencyKey.Any(char.IsControl))
+        {
+            return ApiProblems.Invalid("Idempotency-Key", $"An Idempotency-Key is 1 to {MaxIdempotencyKeyLength} printable characters.");
+        }
+
+        var key = grains.GetGrain<IIdempotencyGrain>(GrainKeys.Idempotency(userId, Hash(idempotencyKey)));
+        var claim = await key.BeginAsync(Hash(JsonSerializer.Serialize(body, Json)));
+        switch (claim.Status)
+        {
+            case IdempotencyStatus.Completed:
+                return TypedResults.Ok(JsonSerializer.Deserialize<AccessRequestResults>(claim.Response!, Json));
+            case IdempotencyStatus.InProgress:
+                return ApiProblems.Problem(409, "request-in-progress", "The first request with this key is still running.", "Retry in a moment to get its result.");
+            case IdempotencyStatus.Mismatch:
+                return ApiProblems.Problem(422, "idempotency-key-reused", "The Idempotency-Key was used for another request.", "Use a new Idempotency-Key for a different request.");
+        }
+
+        try
+        {
+            var results = await ProcessAsync(body, new Person(profile.UserId, $"{profile.FirstName} {profile.LastName}", profile.Email), grains);
+            await key.CompleteAsync(JsonSerializer.Serialize(results, Json));
+            return TypedResults.Ok(results);
+        }
+        catch
+        {
+            await key.AbandonAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A-24: up to 25 practices, each with its own outcome; other types one at a time.</summary>
+    private static async Task<AccessRequestResults> ProcessAsync(AccessRequestBody body, Person requester, IGrainFactory grains)
+    {
+        var orgType = body.OrgType!;
+        var outcomes = await Task.WhenAll(body.Items!.Select(item => OneAsync(orgType, item, requester, grains)));
+        return new AccessRequestResults(outcomes);
+    }
+
+    private static Task<RequestOutcome> OneAsync(string orgType, AccessItem item, Person requester, IGrainFactory grains)
+    {
+        var role = item.Role!;
+        var orgId = item.OrgId!.Trim();
+        string? key = null;
+        if (role == Roles.Clinician)
+        {
+            key = Npi.TryParse(orgId, out var npi, out _) ? npi.Value : null;
+        }
+        else if (OrgTypes.TryNormalizeId(orgType, orgId, out var normalized, out _))
+        {
+            key = normalized;
+        }
+
+        if (key is null)
+        {
+            var refusal = orgType switch
+            {
+                OrgTypes.Practice when role != Roles.Clinician => AccessMessages.InvalidTinFormat,
+                OrgTypes.VirtualGroup => AccessMessages.VirtualGroupNotFound,
+                _ => AccessMessages.NotVerified,
+            };
+            return Task.FromResult(new RequestOutcome(orgId, RequestStatus.Rejected, Code: refusal.Code, Message: refusal.Message));
+        }
+
+        return grains.GetGrain<IOrganizationGrain>(GrainKeys.Organization(orgType, key))
+            .RequestAccessAsync(requester, role, item.Validation?.ToValidation());
+    }
+
+    private static Dictionary<string, string[]> Check(AccessRequestBody body)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (body.OrgType is null || !OrgTypes.All.Contains(body.OrgType))
+        {
+            errors["orgType"] = [$"orgType is one of {string.Join(", ", OrgTypes.All)}."];
+            return errors;
+        }
+
+        var count = body.Items?.Length ?? 0;
+        if (body.OrgType == OrgTypes.Practice ? count is < 1 or > MaxPractices : count != 1)
+        {
+            errors["items"] = [body.OrgType == OrgTypes.Practice
+                ? $"A request names 1 to {MaxPractices} practices (A-24)."
+                : "A request for this organization type names exactly one organization (A-24)."];
+            return errors;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var item = body.Items![i];
+            if (item is null || string.IsNullOrWhiteSpace(item.OrgId) || item.OrgId.Length > 20)
+            {
+                errors[$"items[{i}].orgId"] = ["orgId is the organization's id (a TIN for a practice, the NPI for a clinician)."];
+            }
+
+            if (item?.Role is null || !Roles.All.Contains(item.Role))
+            {
+                errors[$"items[{i}].role"] = [$"role is one of {string.Join(", ", Roles.All)}."];
+            }
+            else if (item.Role == Roles.Clinician && body.OrgType != OrgTypes.Practice)
+            {
+                errors[$"items[{i}].role"] = ["The clinician role is requested with orgType practice and the clinician's own NPI (A-29)."];
+            }
+
+            if (item?.Validation?.Tins is { Length: > 10 })
+            {
+                errors[$"items[{i}].validation.tins"] = ["At most 10 TINs."];
+            }
+        }
+
+        if (errors.Count == 0 && body.Items!.Select(i => i.OrgId!.Trim()).Distinct().Count() != count)
+        {
+            errors["items"] = ["Each organization appears once in a request."];
+        }
+
+        return errors;
+    }
+
+    private static async Task<Ok<MyRequestView[]>> MyRequestsAsync(ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var requests = await grains.GetGrain<IUserGrain>(GrainKeys.User(user.UserId())).RequestsAsync();
+        return TypedResults.Ok(requests.Select(r => new MyRequestView(r.RequestId, r.Organization.OrgType, r.Organization.OrgId, r.Organization.Name, r.Role, r.Status, r.At)).ToArray());
+    }
+
+    private static async Task<Ok<ConnectedOrganizations>> MyOrganizationsAsync(ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var connections = await grains.GetGrain<IUserGrain>(GrainKeys.User(user.UserId())).ConnectionsAsync();
+        var organizations = await Task.WhenAll(connections.Select(async c => new ConnectedOrganization(
+            c.Organization.OrgType, c.Organization.OrgId, c.Organization.Name, c.Role!,
+            await grains.GetGrain<IOrganizationGrain>(GrainKeys.Organization(c.Organization.OrgType, c.Organization.OrgId)).ConnectedUsersAsync(),
+            Registration: null)));
+        ConnectedOrganization[] Tab(string orgType) => [.. organizations.Where(o => o.OrgType == orgType).OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase)];
+        return TypedResults.Ok(new ConnectedOrganizations(Tab(OrgTypes.Practice), Tab(OrgTypes.ApmEntity), Tab(OrgTypes.Registry), Tab(OrgTypes.VirtualGroup)));
+    }
+
+    /// <summary>A-20: the role and what it lets the caller do, from the organization (the authority) and the table.</summary>
+    private static async Task<Results<Ok<PermissionsView>, ProblemHttpResult>> MyPermissionsAsync(string? orgType, string? orgId, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (orgType is null || orgId is null || OrganizationRoute.Find(grains, orgType, orgId) is not { } organization
+            || await organization.RoleOfAsync(user.UserId()) is not { } role)
+        {
+            return ApiProblems.NotFound("You hold no role at such an organization.");
+        }
+
+        return TypedResults.Ok(new PermissionsView(role, Permissions.ActionsFor(orgType, role)));
+    }
+
+    private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
+}

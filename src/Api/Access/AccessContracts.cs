@@ -1,0 +1,29 @@
+using QppOrleans.Grains.Abstractions.Access;
+
+namespace QppOrleans.Api.Access;
+
+public sealed record AccessRequestBody(string? OrgType, AccessItem[]? Items);
+
+public sealed record AccessItem(string? OrgId, string? Role, ValidationBody? Validation);
+
+public sealed record ValidationBody(string? Tin, string? Npi, string? Ptan, string? VendorId, string[]? Tins)
+{
+    public Validation ToValidation() => new(Tin?.Trim(), Npi?.Trim(), Ptan?.Trim(), VendorId?.Trim(), Tins?.Select(t => t?.Trim() ?? "").ToArray());
+}
+
+public sealed record AccessRequestResults(RequestOutcome[] Results);
+
+public sealed record DenyBody(string? Reason);
+
+public sealed record RoleBody(string? Role);
+
+public sealed record ResolveBody(string? Outcome, string? Note);
+
+public sealed record PermissionsView(string Role, IReadOnlyList<string> Actions);
+
+public sealed record ConnectedOrganization(string OrgType, string OrgId, string Name, string Role, int ConnectedUsers, object? Registration);
+
+public sealed record ConnectedOrganizations(
+    ConnectedOrganization[] Practices, ConnectedOrganization[] ApmEntities, ConnectedOrganization[] Registries, ConnectedOrganization[] VirtualGroups);
+
+public sealed record MyRequestView(string RequestId, string OrgType, string OrgId, string Name, string Role, string Status, DateTimeOffset At);

@@ -1,0 +1,100 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using QppOrleans.Api.Accounts;
+using QppOrleans.Api.Errors;
+using QppOrleans.Grains.Abstractions;
+using QppOrleans.Grains.Abstractions.Access;
+using QppOrleans.Grains.Abstractions.Notifications;
+
+namespace QppOrleans.Api.Access;
+
+/// <summary>
+/// A Security Official's management of their organization. A person connected with
+/// another role gets 403; anyone else 404, so that nobody learns about organizations not theirs.
+/// </summary>
+internal static class OrganizationAccessApi
+{
+    public const int MaxReasonLength = 500;
+
+    public static IEndpointRouteBuilder MapOrganizationAccessApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/organizations/{orgType}/{orgId}").WithTags("Access").RequireAuthorization();
+        group.MapGet("/access-requests", RequestsAsync);
+        group.MapPost("/access-requests/{requestId}/approve", ApproveAsync);
+        group.MapPost("/access-requests/{requestId}/deny", DenyAsync);
+        group.MapGet("/users", UsersAsync);
+        group.MapDelete("/users/{userId}", RemoveAsync);
+        group.MapGet("/audit", AuditAsync);
+        return app;
+    }
+
+    private static async Task<Results<Ok<RequestView[]>, ValidationProblem, ProblemHttpResult>> RequestsAsync(
+        string orgType, string orgId, string? status, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (status is not (null or RequestStatus.Pending or RequestStatus.Approved or RequestStatus.Denied))
+        {
+            return ApiProblems.Invalid("status", "status is pending, approved or denied.");
+        }
+
+        if (OrganizationRoute.Find(grains, orgType, orgId) is not { } organization)
+        {
+            return AccessProblems.For(AccessError.NotConnected);
+        }
+
+        var result = await organization.RequestsAsync(user.UserId(), status);
+        return result.Error == AccessError.None ? TypedResults.Ok(result.Value!) : AccessProblems.For(result.Error);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ApproveAsync(string orgType, string orgId, string requestId, ClaimsPrincipal user, IGrainFactory grains) =>
+        Answer(OrganizationRoute.Find(grains, orgType, orgId) is { } organization
+            ? await organization.ApproveAsync(user.UserId(), requestId)
+            : AccessError.NotConnected);
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DenyAsync(
+        string orgType, string orgId, string requestId, DenyBody? body, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var reason = string.IsNullOrWhiteSpace(body?.Reason) ? null : body.Reason.Trim();
+        if (reason is { Length: > MaxReasonLength } || reason?.Any(char.IsControl) == true)
+        {
+            return ApiProblems.Invalid("reason", $"A reason is at most {MaxReasonLength} characters, without control characters.");
+        }
+
+        var error = OrganizationRoute.Find(grains, orgType, orgId) is { } organization
+            ? await organization.DenyAsync(user.UserId(), requestId, reason)
+            : AccessError.NotConnected;
+        return error == AccessError.None ? TypedResults.NoContent() : AccessProblems.For(error);
+    }
+
+    private static async Task<Results<Ok<MemberView[]>, ProblemHttpResult>> UsersAsync(string orgType, string orgId, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (OrganizationRoute.Find(grains, orgType, orgId) is not { } organization)
+        {
+            return AccessProblems.For(AccessError.NotConnected);
+        }
+
+        var result = await organization.MembersAsync(user.UserId());
+        return result.Error == AccessError.None ? TypedResults.Ok(result.Value!) : AccessProblems.For(result.Error);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(string orgType, string orgId, string userId, ClaimsPrincipal user, IGrainFactory grains) =>
+        Answer(OrganizationRoute.Find(grains, orgType, orgId) is { } organization
+            ? await organization.RemoveMemberAsync(user.UserId(), Grains.Accounts.AccountInput.NormalizeUserId(userId))
+            : AccessError.NotConnected);
+
+    /// <summary>A-30: the organization's audit trail, newest first.</summary>
+    private static async Task<Results<Ok<AuditEntry[]>, ProblemHttpResult>> AuditAsync(string orgType, string orgId, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (OrganizationRoute.Find(grains, orgType, orgId) is not { } organization)
+        {
+            return AccessProblems.For(AccessError.NotConnected);
+        }
+
+        var error = await organization.GuardAsync(user.UserId());
+        return error == AccessError.None
+            ? TypedResults.Ok(await grains.GetGrain<IAuditTrailGrain>(organization.GetPrimaryKeyString()).ReadAsync())
+            : AccessProblems.For(error);
+    }
+
+    private static Results<NoContent, ProblemHttpResult> Answer(AccessError error) =>
+        error == AccessError.None ? TypedResults.NoContent() : AccessProblems.For(error);
+}

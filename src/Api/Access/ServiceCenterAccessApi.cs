@@ -1,0 +1,88 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using QppOrleans.Api.Accounts;
+using QppOrleans.Api.Errors;
+using QppOrleans.Grains.Abstractions;
+using QppOrleans.Grains.Abstractions.Access;
+using QppOrleans.Grains.Abstractions.Directory;
+using QppOrleans.Grains.Abstractions.Notifications;
+using QppOrleans.Grains.Accounts;
+
+namespace QppOrleans.Api.Access;
+
+/// <summary>What only the Service Center (operators) does with roles: A-26 resolutions, A-28 role changes, any removal.</summary>
+internal static class ServiceCenterAccessApi
+{
+    public static IEndpointRouteBuilder MapServiceCenterAccessApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/admin").WithTags("Service Center").RequireAuthorization(Policies.Operator);
+        group.MapPut("/organizations/{orgType}/{orgId}/users/{userId}/role", ChangeRoleAsync);
+        group.MapDelete("/organizations/{orgType}/{orgId}/users/{userId}", RemoveAsync);
+        group.MapPost("/service-center/requests/{id:guid}/resolve", ResolveAsync);
+        return app;
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ChangeRoleAsync(
+        string orgType, string orgId, string userId, RoleBody body, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (body.Role is not (Roles.SecurityOfficial or Roles.StaffUser))
+        {
+            return ApiProblems.Invalid("role", "role is security-official or staff-user (A-28).");
+        }
+
+        if (OrganizationRoute.Find(grains, orgType, orgId) is not { } organization)
+        {
+            return ApiProblems.NotFound("There is no such organization.");
+        }
+
+        var error = await organization.ChangeRoleAsync(user.UserId(), AccountInput.NormalizeUserId(userId), body.Role);
+        return error == AccessError.None ? TypedResults.NoContent() : AccessProblems.For(error);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(string orgType, string orgId, string userId, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (OrganizationRoute.Find(grains, orgType, orgId) is not { } organization)
+        {
+            return ApiProblems.NotFound("There is no such organization.");
+        }
+
+        var error = await organization.RemoveByServiceCenterAsync(user.UserId(), AccountInput.NormalizeUserId(userId), reason: "Removed by the QPP Service Center.");
+        return error == AccessError.None ? TypedResults.NoContent() : AccessProblems.For(error);
+    }
+
+    /// <summary>A-26: approve grants the role the person asked for; deny lets them try again.</summary>
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ResolveAsync(Guid id, ResolveBody body, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (body.Outcome is not ("approve" or "deny"))
+        {
+            return ApiProblems.Invalid("outcome", "outcome is approve or deny.");
+        }
+
+        if (body.Note is { Length: > OrganizationAccessApi.MaxReasonLength })
+        {
+            return ApiProblems.Invalid("note", $"A note is at most {OrganizationAccessApi.MaxReasonLength} characters.");
+        }
+
+        var queue = grains.GetGrain<IServiceCenterQueueGrain>(GrainKeys.ServiceCenter);
+        if (await queue.GetAsync(id) is not { } item)
+        {
+            return ApiProblems.NotFound("There is no such Service Center request.");
+        }
+
+        if (!item.Open)
+        {
+            return ApiProblems.Problem(409, "already-resolved", "The request was already resolved.", "This Service Center request is already resolved.");
+        }
+
+        var organization = grains.GetGrain<IOrganizationGrain>(GrainKeys.Organization(item.Organization.OrgType, item.Organization.OrgId));
+        var error = await organization.ResolveEscalationAsync(user.UserId(), item.RequesterUserId, body.Outcome == "approve", body.Note);
+        if (error is not (AccessError.None or AccessError.NoEscalation))
+        {
+            return AccessProblems.For(error);
+        }
+
+        // Closing after the organization acted makes a retry safe: the organization answers NoEscalation the second time.
+        await queue.CloseAsync(id);
+        return TypedResults.NoContent();
+    }
+}

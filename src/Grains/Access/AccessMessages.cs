@@ -1,0 +1,30 @@
+namespace QppOrleans.Grains.Access;
+
+/// <summary>A-25: the seed's error messages (Appendix C/D) word for word, each with a stable code.</summary>
+public static class AccessMessages
+{
+    public static readonly Refusal AlreadyConnected = new("already-connected", "Our records show that you already have the account access you requested.");
+
+    /// <summary>A-26; the seed's text, telephone number included as printed there.</summary>
+    public static readonly Refusal AttemptLimit = new("attempt-limit",
+        "We have attempted to complete your request three times. Your request has been sent to the Service Center. You may contact the Service Center at qpp@cms.hhs.gov or 1-8666-288-8292 (TRS: 711)");
+
+    public static readonly Refusal MissingInformation = new("missing-information", "You must provide all required information to complete this request.");
+    public static readonly Refusal InvalidTinFormat = new("invalid-tin-format", "One or more of the provided TINs is improperly formatted.");
+    public static readonly Refusal SingleTinRequired = new("single-tin-required", "This requires a single valid TIN. Only one TIN may be provided at a time.");
+    public static readonly Refusal TinPtanMismatch = new("tin-ptan-mismatch", "We could not validate the TIN/PTAN provided.");
+    public static readonly Refusal NotVerified = new("not-verified", "We could not verify the information you provided. Please try again.");
+    public static readonly Refusal TwoTinsRequired = new("two-tins-required", "This request requires at least two valid TINs.");
+    public static readonly Refusal VirtualGroupNotFound = new("virtual-group-not-found", "We could not locate a Virtual Group associated with the Virtual Group ID provided.");
+
+    /// <summary>A-21 (not in the seed's table).</summary>
+    public static readonly Refusal SecurityOfficialRequired = new("security-official-required",
+        "This organization does not have a Security Official yet. The first person to connect must request the Security Official role.");
+
+    /// <summary>A-15 (not in the seed's table).</summary>
+    public static readonly Refusal SharedSavingsProgram = new("aco-ms",
+        "Shared Savings Program ACOs request and manage QPP roles in the ACO Management System (ACO-MS), not here. Please use ACO-MS.");
+}
+
+/// <summary>Why one item of a request was refused.</summary>
+public sealed record Refusal(string Code, string Message);

@@ -1,0 +1,276 @@
+using QppOrleans.Grains.Abstractions.Access;
+using QppOrleans.Grains.Abstractions.Events;
+using QppOrleans.Grains.Directory;
+
+namespace QppOrleans.Grains.Access;
+
+/// <summary>
+/// The rules of connecting to one organization (A-21 … A-29), over its state: each command
+/// changes the state and returns the events to commit with it, or says why it was refused.
+/// Plain C#, tested without Orleans; <see cref="OrganizationGrain"/> only loads, commits, publishes.
+/// </summary>
+public sealed class OrganizationAccess(OrganizationState state, OrganizationRef organization, DateTimeOffset now)
+{
+    public const int AttemptLimit = 3;
+
+    public List<DomainEvent> Events { get; } = [];
+
+    public bool HasSecurityOfficial => state.Members.Values.Any(m => m.Role == Roles.SecurityOfficial);
+
+    public string? RoleOf(string userId) => state.Members.TryGetValue(userId, out var member) ? member.Role : null;
+
+    /// <summary>
+    /// One item of an access request. <paramref name="validationRefusal"/> is what
+    /// <see cref="Validations"/> said of the validation information (computed by the caller,
+    /// which can read the directory); it matters only where validation applies.
+    /// </summary>
+    public RequestOutcome Request(Person requester, string role, bool sharedSavingsProgram, Func<Refusal?> validationRefusal)
+    {
+        var orgId = organization.OrgId;
+        if (sharedSavingsProgram)
+        {
+            return Rejected(AccessMessages.SharedSavingsProgram);
+        }
+
+        if (RoleOf(requester.UserId) == role)
+        {
+            return Rejected(AccessMessages.AlreadyConnected);
+        }
+
+        if (state.Requests.Find(r => r.UserId == requester.UserId && r.Role == role && r.Status == RequestStatus.Pending) is { } open)
+        {
+            return new RequestOutcome(orgId, RequestStatus.Pending, open.RequestId);
+        }
+
+        if (state.Escalations.ContainsKey(requester.UserId))
+        {
+            return Rejected(AccessMessages.AttemptLimit);
+        }
+
+        // a clinician proves their own NPI and PTAN; A-22: the first Security Official proves the organization.
+        var validates = role == Roles.Clinician || (role == Roles.SecurityOfficial && !HasSecurityOfficial);
+        if (!validates)
+        {
+            // nobody asks to be Staff User (or an additional Security Official) before there is a Security Official.
+            return HasSecurityOfficial ? Pend(requester, role) : Rejected(AccessMessages.SecurityOfficialRequired);
+        }
+
+        if (validationRefusal() is { } refusal)
+        {
+            return Fail(requester, role, refusal);
+        }
+
+        state.FailedAttempts.Remove(requester.UserId);
+        Grant(requester, role, requestId: Guid.NewGuid().ToString("N"), decidedBy: requester.UserId);
+        return new RequestOutcome(orgId, RequestStatus.Approved);
+    }
+
+    /// <summary>A-27: a Security Official approves a pending request.</summary>
+    public AccessError Approve(string actor, string requestId)
+    {
+        var (error, request) = PendingRequest(actor, requestId);
+        if (error != AccessError.None)
+        {
+            return error;
+        }
+
+        request!.Status = RequestStatus.Approved;
+        (request.DecidedAt, request.DecidedBy) = (now, actor);
+        Grant(new Person(request.UserId, request.Name, request.Email), request.Role, request.RequestId, actor);
+        return AccessError.None;
+    }
+
+    /// <summary>A-27: a Security Official denies a pending request; the person may ask again.</summary>
+    public AccessError Deny(string actor, string requestId, string? reason)
+    {
+        var (error, request) = PendingRequest(actor, requestId);
+        if (error != AccessError.None)
+        {
+            return error;
+        }
+
+        request!.Status = RequestStatus.Denied;
+        (request.DecidedAt, request.DecidedBy, request.Reason) = (now, actor, reason);
+        Announce(new AccessDenied
+        {
+            RequestId = request.RequestId, Member = Recipient(request.UserId, request.Name, request.Email), Role = request.Role, Reason = reason,
+            Notify = [Recipient(request.UserId, request.Name, request.Email), .. SecurityOfficials()],
+        }, actor);
+        return AccessError.None;
+    }
+
+    /// <summary>A-27: a Security Official removes a person's role; the last one cannot remove their own.</summary>
+    public AccessError Remove(string actor, string userId)
+    {
+        var error = Guard(actor);
+        if (error != AccessError.None)
+        {
+            return error;
+        }
+
+        if (!state.Members.TryGetValue(userId, out var member))
+        {
+            return AccessError.NoSuchMember;
+        }
+
+        if (userId == actor && member.Role == Roles.SecurityOfficial && state.Members.Values.Count(m => m.Role == Roles.SecurityOfficial) == 1)
+        {
+            return AccessError.LastSecurityOfficial;
+        }
+
+        Take(member, actor, reason: null);
+        return AccessError.None;
+    }
+
+    /// <summary>A-27, A-28: the Service Center removes any role, the last Security Official's included.</summary>
+    public AccessError RemoveByServiceCenter(string operatorId, string userId, string? reason)
+    {
+        if (!state.Members.TryGetValue(userId, out var member))
+        {
+            return AccessError.NoSuchMember;
+        }
+
+        Take(member, operatorId, reason);
+        return AccessError.None;
+    }
+
+    /// <summary>A-28: only the Service Center changes a role (Security Official ↔ Staff User).</summary>
+    public AccessError ChangeRole(string operatorId, string userId, string role)
+    {
+        if (!state.Members.TryGetValue(userId, out var member))
+        {
+            return AccessError.NoSuchMember;
+        }
+
+        if (member.Role == role)
+        {
+            return AccessError.None;
+        }
+
+        var from = member.Role;
+        member.Role = role;
+        Announce(new RoleChanged
+        {
+            Member = Recipient(member.UserId, member.Name, member.Email), FromRole = from, ToRole = role,
+            Notify = [Recipient(member.UserId, member.Name, member.Email), .. SecurityOfficials().Where(r => r.UserId != member.UserId)],
+        }, operatorId);
+        return AccessError.None;
+    }
+
+    /// <summary>A-26: the Service Center resolves an escalation: grants the role, or closes it so the person may try again.</summary>
+    public AccessError ResolveEscalation(string operatorId, string userId, bool approve, string? note)
+    {
+        if (!state.Escalations.Remove(userId, out var escalation))
+        {
+            return AccessError.NoEscalation;
+        }
+
+        state.FailedAttempts.Remove(userId);
+        var person = new Person(escalation.UserId, escalation.Name, escalation.Email);
+        if (approve)
+        {
+            Grant(person, escalation.Role, Guid.NewGuid().ToString("N"), operatorId);
+        }
+        else
+        {
+            Announce(new AccessDenied
+            {
+                RequestId = $"service-center/{userId}", Member = Recipient(person), Role = escalation.Role, Reason = note,
+                Notify = [Recipient(person)],
+            }, operatorId);
+        }
+
+        return AccessError.None;
+    }
+
+    /// <summary>Anyone connected may look; a Security Official is needed to manage (403); strangers learn nothing (404).</summary>
+    public AccessError Guard(string actor) => RoleOf(actor) switch
+    {
+        null => AccessError.NotConnected,
+        Roles.SecurityOfficial => AccessError.None,
+        _ => AccessError.NotSecurityOfficial,
+    };
+
+    private (AccessError, AccessRequest?) PendingRequest(string actor, string requestId)
+    {
+        var error = Guard(actor);
+        if (error != AccessError.None)
+        {
+            return (error, null);
+        }
+
+        var request = state.Requests.Find(r => r.RequestId == requestId);
+        return request is null ? (AccessError.NoSuchRequest, null)
+            : request.Status != RequestStatus.Pending ? (AccessError.RequestNotPending, null)
+            : (AccessError.None, request);
+    }
+
+    private RequestOutcome Pend(Person requester, string role)
+    {
+        var request = new AccessRequest
+        {
+            RequestId = Guid.NewGuid().ToString("N"), UserId = requester.UserId, Name = requester.Name, Email = requester.Email,
+            Role = role, Status = RequestStatus.Pending, RequestedAt = now,
+        };
+        state.Requests.Add(request);
+        Announce(new AccessRequested
+        {
+            RequestId = request.RequestId, Requester = Recipient(requester), Role = role,
+            Notify = [Recipient(requester), .. SecurityOfficials()],
+        }, requester.UserId);
+        return new RequestOutcome(organization.OrgId, RequestStatus.Pending, request.RequestId);
+    }
+
+    private RequestOutcome Fail(Person requester, string role, Refusal refusal)
+    {
+        var attempts = state.FailedAttempts[requester.UserId] = state.FailedAttempts.GetValueOrDefault(requester.UserId) + 1;
+        if (attempts < AttemptLimit)
+        {
+            state.Version++;
+            return Rejected(refusal);
+        }
+
+        // the third failure sends the request to the Service Center.
+        state.Escalations[requester.UserId] = new Escalation { UserId = requester.UserId, Name = requester.Name, Email = requester.Email, Role = role, At = now };
+        Announce(new AccessEscalated
+        {
+            Requester = Recipient(requester), Role = role, Message = AccessMessages.AttemptLimit.Message, Notify = [Recipient(requester)],
+        }, requester.UserId);
+        return Rejected(AccessMessages.AttemptLimit);
+    }
+
+    private void Grant(Person person, string role, string requestId, string decidedBy)
+    {
+        state.Members[person.UserId] = new Member { UserId = person.UserId, Name = person.Name, Email = person.Email, Role = role, Since = now };
+        Announce(new AccessApproved
+        {
+            RequestId = requestId, Member = Recipient(person), Role = role,
+            Notify = [Recipient(person), .. SecurityOfficials().Where(r => r.UserId != person.UserId)],
+        }, decidedBy);
+    }
+
+    private void Take(Member member, string actor, string? reason)
+    {
+        state.Members.Remove(member.UserId);
+        Announce(new AccessRemoved
+        {
+            Member = Recipient(member.UserId, member.Name, member.Email), Role = member.Role, Reason = reason,
+            Notify = [Recipient(member.UserId, member.Name, member.Email), .. SecurityOfficials()],
+        }, actor);
+    }
+
+    private void Announce(OrganizationEvent e, string actor)
+    {
+        state.Version++;
+        Events.Add(e with { OccurredAt = now, Actor = actor, Organization = organization, Version = state.Version });
+    }
+
+    private IEnumerable<Recipient> SecurityOfficials() =>
+        state.Members.Values.Where(m => m.Role == Roles.SecurityOfficial).OrderBy(m => m.UserId, StringComparer.Ordinal).Select(m => Recipient(m.UserId, m.Name, m.Email));
+
+    private RequestOutcome Rejected(Refusal refusal) => new(organization.OrgId, RequestStatus.Rejected, Code: refusal.Code, Message: refusal.Message);
+
+    private static Recipient Recipient(Person person) => new(person.UserId, person.Name, person.Email);
+
+    private static Recipient Recipient(string userId, string name, string email) => new(userId, name, email);
+}

@@ -1,0 +1,147 @@
+using QppOrleans.Grains.Abstractions.Access;
+using QppOrleans.Grains.Abstractions.Directory;
+using QppOrleans.Grains.Directory;
+using static QppOrleans.Grains.Access.AccessMessages;
+
+namespace QppOrleans.Grains.Access;
+
+/// <summary>
+/// whether what a first Security Official (or a clinician) gave matches the
+/// directory. Null means valid; otherwise the seed's message for the first thing wrong.
+/// </summary>
+public static class Validations
+{
+    public static Refusal? FirstSecurityOfficial(string orgType, DirectoryEntry? entry, Validation? given) => orgType switch
+    {
+        OrgTypes.Practice => Practice(entry, given),
+        OrgTypes.Registry => Registry(entry, given),
+        OrgTypes.VirtualGroup => VirtualGroup(entry, given),
+        OrgTypes.ApmEntity => ApmEntity(entry, given),
+        _ => NotVerified,
+    };
+
+    /// <summary>A-29: the NPI is the clinician's own and the directory lists it with that PTAN under some practice.</summary>
+    public static Refusal? Clinician(string npi, Validation? given, IReadOnlyCollection<Clinician> listed)
+    {
+        if (string.IsNullOrWhiteSpace(given?.Npi) || string.IsNullOrWhiteSpace(given.Ptan))
+        {
+            return MissingInformation;
+        }
+
+        return given.Npi == npi && Ptan.TryParse(given.Ptan, out var ptan, out _) && listed.Any(c => c.Npi == npi && c.Ptan == ptan.Value)
+            ? null
+            : TinPtanMismatch;
+    }
+
+    private static Refusal? Practice(DirectoryEntry? entry, Validation? given)
+    {
+        if (given?.Tins is { Length: > 1 })
+        {
+            return SingleTinRequired;
+        }
+
+        var tin = given?.Tin ?? given?.Tins?.FirstOrDefault();
+        if (string.IsNullOrWhiteSpace(tin))
+        {
+            return MissingInformation;
+        }
+
+        if (!Tin.TryParse(tin, out _, out _))
+        {
+            return InvalidTinFormat;
+        }
+
+        if (string.IsNullOrWhiteSpace(given!.Npi) || string.IsNullOrWhiteSpace(given.Ptan))
+        {
+            return MissingInformation;
+        }
+
+        var ptan = Ptan.TryParse(given.Ptan, out var parsed, out _) ? parsed.Value : given.Ptan;
+        return entry is not null && entry.OrgId == tin && entry.Clinicians.Any(c => c.Npi == given.Npi && c.Ptan == ptan)
+            ? null
+            : TinPtanMismatch;
+    }
+
+    private static Refusal? Registry(DirectoryEntry? entry, Validation? given)
+    {
+        if (string.IsNullOrWhiteSpace(given?.VendorId) || string.IsNullOrWhiteSpace(given.Tin))
+        {
+            return MissingInformation;
+        }
+
+        if (!Tin.TryParse(given.Tin, out _, out _))
+        {
+            return InvalidTinFormat;
+        }
+
+        return entry is not null && string.Equals(entry.OrgId, given.VendorId.Trim(), StringComparison.OrdinalIgnoreCase) && entry.Tins.Contains(given.Tin)
+            ? null
+            : NotVerified;
+    }
+
+    private static Refusal? VirtualGroup(DirectoryEntry? entry, Validation? given)
+    {
+        var tins = Tins(given);
+        if (tins.Length < 2)
+        {
+            return TwoTinsRequired;
+        }
+
+        if (!tins.All(t => Tin.TryParse(t, out _, out _)))
+        {
+            return InvalidTinFormat;
+        }
+
+        if (entry is null)
+        {
+            return VirtualGroupNotFound;
+        }
+
+        return tins.Distinct().Count() >= 2 && tins.All(entry.Tins.Contains) ? null : NotVerified;
+    }
+
+    private static Refusal? ApmEntity(DirectoryEntry? entry, Validation? given)
+    {
+        var model = ApmModels.Find(entry?.ApmModel);
+        if (entry is null || model is null)
+        {
+            return NotVerified;
+        }
+
+        if (model.Validation == ApmModel.TinNpi)
+        {
+            var tin = given?.Tin ?? given?.Tins?.FirstOrDefault();
+            if (string.IsNullOrWhiteSpace(tin) || string.IsNullOrWhiteSpace(given!.Npi))
+            {
+                return MissingInformation;
+            }
+
+            if (!Tin.TryParse(tin, out _, out _))
+            {
+                return InvalidTinFormat;
+            }
+
+            // The seed gives "all required information" for an NPI that does not go with the TIN.
+            return entry.Participants.Any(p => p.Tin == tin && p.Npi == given.Npi) ? null : MissingInformation;
+        }
+
+        var tins = Tins(given);
+        var participants = entry.Participants.Select(p => p.Tin).Distinct().ToArray();
+        var required = participants.Length == 1 ? 1 : 2;
+        if (tins.Length == 0 || tins.Length != required)
+        {
+            // A single-TIN entity takes exactly one TIN, a multi-TIN entity two (seed, Appendix C).
+            return MissingInformation;
+        }
+
+        if (!tins.All(t => Tin.TryParse(t, out _, out _)))
+        {
+            return InvalidTinFormat;
+        }
+
+        return tins.Distinct().Count() == required && tins.All(participants.Contains) ? null : NotVerified;
+    }
+
+    private static string[] Tins(Validation? given) =>
+        [.. (given?.Tins ?? []).Concat(given?.Tin is { } tin ? [tin] : []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim())];
+}
