@@ -46,6 +46,10 @@ public static class NoticeWriter
             ($"QPP Access: role removed at {e.Organization.Name}",
              $"The {Wording.Role(e.Role)} role of {e.Member.Name} at {Wording.Organization(e.Organization)} " +
              $"was removed on {Wording.Time(e.OccurredAt)}.{Reason(e.Reason)}")),
+        RoleChanged e => Each(e, _ =>
+            ($"QPP Access: role changed at {e.Organization.Name}",
+             $"The role of {e.Member.Name} at {Wording.Organization(e.Organization)} was changed from {Wording.Role(e.FromRole)} " +
+             $"to {Wording.Role(e.ToRole)} by the QPP Service Center on {Wording.Time(e.OccurredAt)}.")),
         AccessEscalated e => Each(e, _ =>
             ($"QPP Access: your request for {e.Organization.Name} was sent to the QPP Service Center",
              $"{e.Message}\n\nYour request for the {Wording.Role(e.Role)} role at {Wording.Organization(e.Organization)} " +

@@ -20,6 +20,7 @@ public sealed class NoticeWriterTests
             new AccessApproved { OccurredAt = At, Organization = org, RequestId = "r1", Member = member, Role = "staff-user", Notify = [member, so] },
             new AccessDenied { OccurredAt = At, Organization = org, RequestId = "r1", Member = member, Role = "staff-user", Reason = "Not our staff", Notify = [member] },
             new AccessRemoved { OccurredAt = At, Organization = org, Member = member, Role = "security-official", Notify = [member, so] },
+            new RoleChanged { OccurredAt = At, Organization = org, Member = member, FromRole = "staff-user", ToRole = "security-official", Notify = [member, so] },
             new AccessEscalated { OccurredAt = At, Organization = org, Requester = member, Role = "security-official", Message = "Sent to the Service Center.", Notify = [member] },
             new RegistrationChanged { OccurredAt = At, Organization = org, PerformanceYear = 2021, Program = "cahps", Change = RegistrationChange.Cancelled, RegistrationId = "REG-1", Notify = [member] },
             new SamplingResultRecorded { OccurredAt = At, Organization = org, PerformanceYear = 2021, WebInterfaceAssignedPatients = 0, CahpsSampleMet = false, Notify = [member] },
