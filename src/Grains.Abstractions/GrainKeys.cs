@@ -25,6 +25,12 @@ public static class GrainKeys
     /// <summary>One idempotency key of one user (the key is hashed so any text fits).</summary>
     public static string Idempotency(string userId, string keyHash) => $"idempotency/{userId}/{keyHash}";
 
+    /// <summary>One organization's registration for one performance year: <c>reg/2021/practice/000765630</c>.</summary>
+    public static string Registration(int performanceYear, string orgType, string orgId) => $"reg/{performanceYear}/{orgType}/{orgId}";
+
+    /// <summary>The cluster-wide allocator of registration ids .</summary>
+    public const string RegistrationIds = "registration-ids";
+
     /// <summary>A person's on-screen notifications; <paramref name="userId"/> is already normalized.</summary>
     public static string Inbox(string userId) => $"inbox/{userId}";
 

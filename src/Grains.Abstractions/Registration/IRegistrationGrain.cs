@@ -1,0 +1,53 @@
+using QppOrleans.Grains.Abstractions.Access;
+
+namespace QppOrleans.Grains.Abstractions.Registration;
+
+/// <summary>
+/// One organization's registration for one performance year (R-1 … R-14), keyed by
+/// <see cref="GrainKeys.Registration"/>. Writes need a Security Official of the organization
+/// (asked of the organization grain); reads any connected user; operators import.
+/// <c>ifMatch</c> is the version the caller read (its ETag), or null.
+/// </summary>
+[Alias("qpp.registration.IRegistrationGrain")]
+public interface IRegistrationGrain : IGrainWithStringKey
+{
+    [Alias("Get")]
+    Task<RegistrationResult> GetAsync(string actor);
+
+    [Alias("SetSize")]
+    Task<RegistrationResult> SetSizeAsync(Person actor, string size, bool confirm, long? ifMatch);
+
+    [Alias("SetOrganization")]
+    Task<RegistrationResult> SetOrganizationAsync(Person actor, OrganizationInfo organization, long? ifMatch);
+
+    [Alias("AddContact")]
+    Task<RegistrationResult> AddContactAsync(Person actor, ContactInput contact, long? ifMatch);
+
+    [Alias("UpdateContact")]
+    Task<RegistrationResult> UpdateContactAsync(Person actor, string contactId, ContactInput contact, long? ifMatch);
+
+    [Alias("DeleteContact")]
+    Task<RegistrationResult> DeleteContactAsync(Person actor, string contactId, long? ifMatch);
+
+    [Alias("Register")]
+    Task<RegistrationResult> RegisterAsync(Person actor, string program, long? ifMatch);
+
+    [Alias("Cancel")]
+    Task<RegistrationResult> CancelAsync(Person actor, string program, bool confirm, long? ifMatch);
+
+    /// <summary>R-14, newest first; null for someone not connected.</summary>
+    [Alias("History")]
+    Task<HistoryEntry[]?> HistoryAsync(string actor);
+
+    /// <summary>R-10: registers the programs not yet registered; true when anything changed.</summary>
+    [Alias("AutoRegister")]
+    Task<bool> AutoRegisterAsync(string operatorId, string[] programs, string reason);
+
+    /// <summary>R-13: stores the sampling results; true when anything changed.</summary>
+    [Alias("RecordSampling")]
+    Task<bool> RecordSamplingAsync(string operatorId, int webInterfaceAssignedPatients, bool cahpsSampleMet);
+
+    /// <summary>The registration without an access check, for overviews the caller has already scoped .</summary>
+    [Alias("Summary")]
+    Task<RegistrationView> SummaryAsync();
+}

@@ -1,0 +1,161 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using QppOrleans.Grains.Abstractions;
+using QppOrleans.Grains.Abstractions.Access;
+using QppOrleans.Grains.Abstractions.Directory;
+using QppOrleans.Grains.Abstractions.Events;
+using QppOrleans.Grains.Abstractions.Registration;
+using QppOrleans.Grains.Directory;
+using QppOrleans.Grains.Events;
+
+namespace QppOrleans.Grains.Registration;
+
+/// <summary>
+/// One organization's registration for one performance year. It asks the organization grain
+/// (the authority on roles) who the actor is, runs <see cref="Registration"/>, and commits the
+/// state with the contacts' events in one write.
+/// </summary>
+public sealed class RegistrationGrain(
+    [PersistentState("registration", QppStorage.Name)] IPersistentState<RegistrationState> state,
+    IDirectoryStore directory,
+    IOptionsMonitor<RegistrationOptions> options,
+    [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : PublishingGrain<RegistrationState>(state), IRegistrationGrain
+{
+    private OrganizationInfo? shownFromDirectory;
+
+    private RegistrationState Record => Storage.State;
+
+    private (int Year, string OrgType, string OrgId) Key
+    {
+        get
+        {
+            var parts = this.GetPrimaryKeyString().Split('/', 4);
+            return (int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), parts[2], parts[3]);
+        }
+    }
+
+    private IOrganizationGrain Organization => GrainFactory.GetGrain<IOrganizationGrain>(GrainKeys.Organization(Key.OrgType, Key.OrgId));
+
+    async Task<RegistrationResult> IRegistrationGrain.GetAsync(string actor) =>
+        await Organization.RoleOfAsync(actor) is null
+            ? new RegistrationResult(RegistrationError.NotFound)
+            : new RegistrationResult(RegistrationError.None, (await RulesAsync()).View(await ShownAsync()));
+
+    Task<RegistrationResult> IRegistrationGrain.SetSizeAsync(Person actor, string size, bool confirm, long? ifMatch) =>
+        WriteAsync(actor, ifMatch, async (rules, role) => (rules.SetSize(actor.UserId, role, size, confirm), null));
+
+    Task<RegistrationResult> IRegistrationGrain.SetOrganizationAsync(Person actor, OrganizationInfo organization, long? ifMatch) =>
+        WriteAsync(actor, ifMatch, async (rules, role) => (rules.SetOrganization(actor.UserId, role, organization, await ShownAsync()), null));
+
+    Task<RegistrationResult> IRegistrationGrain.AddContactAsync(Person actor, ContactInput contact, long? ifMatch) =>
+        WriteAsync(actor, ifMatch, async (rules, role) => rules.AddContact(actor.UserId, role, contact));
+
+    Task<RegistrationResult> IRegistrationGrain.UpdateContactAsync(Person actor, string contactId, ContactInput contact, long? ifMatch) =>
+        WriteAsync(actor, ifMatch, async (rules, role) => (rules.UpdateContact(actor.UserId, role, contactId, contact), null));
+
+    Task<RegistrationResult> IRegistrationGrain.DeleteContactAsync(Person actor, string contactId, long? ifMatch) =>
+        WriteAsync(actor, ifMatch, async (rules, role) => (rules.DeleteContact(actor.UserId, role, contactId), null));
+
+    Task<RegistrationResult> IRegistrationGrain.RegisterAsync(Person actor, string program, long? ifMatch) =>
+        WriteAsync(actor, ifMatch, async (rules, role) =>
+        {
+            var shown = await ShownAsync();
+            var refusal = rules.CanRegister(program, shown);
+            if (refusal != RegistrationError.None)
+            {
+                return (refusal, null);
+            }
+
+            var id = Record.RegistrationId ?? await NewRegistrationIdAsync();
+            return (rules.Register(actor.UserId, role, program, shown, () => id), null);
+        });
+
+    Task<RegistrationResult> IRegistrationGrain.CancelAsync(Person actor, string program, bool confirm, long? ifMatch) =>
+        WriteAsync(actor, ifMatch, async (rules, role) => (rules.Cancel(actor.UserId, role, program, confirm), null));
+
+    async Task<HistoryEntry[]?> IRegistrationGrain.HistoryAsync(string actor) =>
+        await Organization.RoleOfAsync(actor) is null ? null : Enumerable.Reverse(Record.History).ToArray();
+
+    async Task<bool> IRegistrationGrain.AutoRegisterAsync(string operatorId, string[] programs, string reason)
+    {
+        var rules = await RulesAsync();
+        var id = Record.RegistrationId ?? (programs.Any(p => !rules.Status(p).Registered) ? await NewRegistrationIdAsync() : "");
+        var changed = rules.AutoRegister(operatorId, programs, reason, await ShownAsync(), () => id);
+        if (changed)
+        {
+            await CommitAsync(rules.Events);
+        }
+
+        return changed;
+    }
+
+    async Task<bool> IRegistrationGrain.RecordSamplingAsync(string operatorId, int webInterfaceAssignedPatients, bool cahpsSampleMet)
+    {
+        var rules = await RulesAsync();
+        var changed = rules.RecordSampling(operatorId, webInterfaceAssignedPatients, cahpsSampleMet);
+        if (changed)
+        {
+            await CommitAsync(rules.Events);
+        }
+
+        return changed;
+    }
+
+    async Task<RegistrationView> IRegistrationGrain.SummaryAsync() => (await RulesAsync()).View(await ShownAsync());
+
+    /// <summary>R-1: only a Security Official writes; a connected user is refused (403), anyone else learns nothing (404).</summary>
+    private async Task<RegistrationResult> WriteAsync(Person actor, long? ifMatch, Func<Registration, string, Task<(RegistrationError Error, string? CreatedId)>> command)
+    {
+        var role = await Organization.RoleOfAsync(actor.UserId);
+        if (role is null)
+        {
+            return new RegistrationResult(RegistrationError.NotFound);
+        }
+
+        if (role != Roles.SecurityOfficial)
+        {
+            return new RegistrationResult(RegistrationError.NotSecurityOfficial);
+        }
+
+        if (ifMatch is { } expected && expected != Record.Version)
+        {
+            return new RegistrationResult(RegistrationError.VersionMismatch);
+        }
+
+        var rules = await RulesAsync();
+        var version = Record.Version;
+        var (error, created) = await command(rules, role);
+        if (error == RegistrationError.None && Record.Version != version)
+        {
+            await CommitAsync(rules.Events);
+        }
+
+        return new RegistrationResult(error, error == RegistrationError.None ? rules.View(await ShownAsync()) : null, created);
+    }
+
+    private async Task<Registration> RulesAsync()
+    {
+        var (year, orgType, orgId) = Key;
+        var shown = await ShownAsync();
+        return new Registration(Record, new OrganizationRef(orgType, orgId, Record.Organization?.Name ?? shown.Name), year, options.CurrentValue.For(year), clock.GetUtcNow());
+    }
+
+    /// <summary>R-5, R-6: until saved, the record shows the directory's name and address.</summary>
+    private async Task<OrganizationInfo> ShownAsync()
+    {
+        if (Record.Organization is { } saved)
+        {
+            return saved;
+        }
+
+        if (shownFromDirectory is null)
+        {
+            var entry = await directory.FindAsync(Key.OrgType, Key.OrgId);
+            shownFromDirectory = new OrganizationInfo(entry?.Name ?? Key.OrgId, entry?.Address1, entry?.Address2, entry?.City, entry?.State, entry?.Zip);
+        }
+
+        return shownFromDirectory;
+    }
+
+    private Task<string> NewRegistrationIdAsync() => GrainFactory.GetGrain<IRegistrationIdAllocatorGrain>(GrainKeys.RegistrationIds).NextAsync();
+}
