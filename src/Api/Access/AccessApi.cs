@@ -1,17 +1,17 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using QppOrleans.Api.Accounts;
+using Microsoft.Extensions.Options;
 using QppOrleans.Api.Errors;
+using QppOrleans.Api.Registration;
 using QppOrleans.Grains.Abstractions;
 using QppOrleans.Grains.Abstractions.Access;
 using QppOrleans.Grains.Abstractions.Accounts;
 using QppOrleans.Grains.Abstractions.Directory;
 using QppOrleans.Grains.Access;
 using QppOrleans.Grains.Directory;
+using QppOrleans.Grains.Registration;
 
 namespace QppOrleans.Api.Access;
 
@@ -19,10 +19,6 @@ namespace QppOrleans.Api.Access;
 internal static class AccessApi
 {
     public const int MaxPractices = 25;
-    public const int MaxIdempotencyKeyLength = 200;
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static IEndpointRouteBuilder MapAccessApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").WithTags("Access").RequireAuthorization();
@@ -48,39 +44,9 @@ internal static class AccessApi
             return ApiProblems.NotFound("There is no account for this token.");
         }
 
-        if (idempotencyKey is null)
-        {
-            return TypedResults.Ok(await ProcessAsync(body, new Person(profile.UserId, $"{profile.FirstName} {profile.LastName}", profile.Email), grains));
-        }
-
-        if (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength || idempotencyKey.Any(char.IsControl))
-        {
-            return ApiProblems.Invalid("Idempotency-Key", $"An Idempotency-Key is 1 to {MaxIdempotencyKeyLength} printable characters.");
-        }
-
-        var key = grains.GetGrain<IIdempotencyGrain>(GrainKeys.Idempotency(userId, Hash(idempotencyKey)));
-        var claim = await key.BeginAsync(Hash(JsonSerializer.Serialize(body, Json)));
-        switch (claim.Status)
-        {
-            case IdempotencyStatus.Completed:
-                return TypedResults.Ok(JsonSerializer.Deserialize<AccessRequestResults>(claim.Response!, Json));
-            case IdempotencyStatus.InProgress:
-                return ApiProblems.Problem(409, "request-in-progress", "The first request with this key is still running.", "Retry in a moment to get its result.");
-            case IdempotencyStatus.Mismatch:
-                return ApiProblems.Problem(422, "idempotency-key-reused", "The Idempotency-Key was used for another request.", "Use a new Idempotency-Key for a different request.");
-        }
-
-        try
-        {
-            var results = await ProcessAsync(body, new Person(profile.UserId, $"{profile.FirstName} {profile.LastName}", profile.Email), grains);
-            await key.CompleteAsync(JsonSerializer.Serialize(results, Json));
-            return TypedResults.Ok(results);
-        }
-        catch
-        {
-            await key.AbandonAsync();
-            throw;
-        }
+        var requester = new Person(profile.UserId, $"{profile.FirstName} {profile.LastName}", profile.Email);
+        return await IdempotentRequests.RunAsync(grains, userId, idempotencyKey, "access-requests", body, StatusCodes.Status200OK,
+            async () => (await ProcessAsync(body, requester, grains), (IResult?)null));
     }
 
     /// <summary>A-24: up to 25 practices, each with its own outcome; other types one at a time.</summary>
@@ -175,13 +141,24 @@ internal static class AccessApi
         return TypedResults.Ok(requests.Select(r => new MyRequestView(r.RequestId, r.Organization.OrgType, r.Organization.OrgId, r.Organization.Name, r.Role, r.Status, r.At)).ToArray());
     }
 
-    private static async Task<Ok<ConnectedOrganizations>> MyOrganizationsAsync(ClaimsPrincipal user, IGrainFactory grains)
+    /// <summary>A-20, R-12: by tab, with connected users and this year's registration status of both programs.</summary>
+    private static async Task<Ok<ConnectedOrganizations>> MyOrganizationsAsync(ClaimsPrincipal user, IGrainFactory grains, IOptionsMonitor<RegistrationOptions> options)
     {
+        var year = options.CurrentValue.CurrentYear;
         var connections = await grains.GetGrain<IUserGrain>(GrainKeys.User(user.UserId())).ConnectionsAsync();
-        var organizations = await Task.WhenAll(connections.Select(async c => new ConnectedOrganization(
-            c.Organization.OrgType, c.Organization.OrgId, c.Organization.Name, c.Role!,
-            await grains.GetGrain<IOrganizationGrain>(GrainKeys.Organization(c.Organization.OrgType, c.Organization.OrgId)).ConnectedUsersAsync(),
-            Registration: null)));
+        var organizations = await Task.WhenAll(connections.Select(async c =>
+        {
+            var (orgType, orgId) = (c.Organization.OrgType, c.Organization.OrgId);
+            var users = grains.GetGrain<IOrganizationGrain>(GrainKeys.Organization(orgType, orgId)).ConnectedUsersAsync();
+            RegistrationStatus? registration = null;
+            if (c.Role != Roles.Clinician && RegistrationApi.Find(grains, options.CurrentValue, year, orgType, orgId) is { } grain)
+            {
+                var view = await grain.SummaryAsync();
+                registration = new RegistrationStatus(year, RegistrationApi.Flag(view.WebInterface, view.RegistrationId), RegistrationApi.Flag(view.Cahps, view.RegistrationId));
+            }
+
+            return new ConnectedOrganization(orgType, orgId, c.Organization.Name, c.Role!, await users, registration);
+        }));
         ConnectedOrganization[] Tab(string orgType) => [.. organizations.Where(o => o.OrgType == orgType).OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase)];
         return TypedResults.Ok(new ConnectedOrganizations(Tab(OrgTypes.Practice), Tab(OrgTypes.ApmEntity), Tab(OrgTypes.Registry), Tab(OrgTypes.VirtualGroup)));
     }
@@ -197,6 +174,4 @@ internal static class AccessApi
 
         return TypedResults.Ok(new PermissionsView(role, Permissions.ActionsFor(orgType, role)));
     }
-
-    private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
 }

@@ -21,7 +21,7 @@ public sealed record ResolveBody(string? Outcome, string? Note);
 
 public sealed record PermissionsView(string Role, IReadOnlyList<string> Actions);
 
-public sealed record ConnectedOrganization(string OrgType, string OrgId, string Name, string Role, int ConnectedUsers, object? Registration);
+public sealed record ConnectedOrganization(string OrgType, string OrgId, string Name, string Role, int ConnectedUsers, Registration.RegistrationStatus? Registration);
 
 public sealed record ConnectedOrganizations(
     ConnectedOrganization[] Practices, ConnectedOrganization[] ApmEntities, ConnectedOrganization[] Registries, ConnectedOrganization[] VirtualGroups);

@@ -9,6 +9,8 @@ using QppOrleans.Api.Directory;
 using QppOrleans.Api.Errors;
 using QppOrleans.Api.Health;
 using QppOrleans.Api.Notifications;
+using QppOrleans.Api.Registration;
+using QppOrleans.Grains.Registration;
 using QppOrleans.Grains.Directory;
 using QppOrleans.Silo.Hosting;
 using Scalar.AspNetCore;
@@ -28,6 +30,7 @@ public static class QppApi
         builder.AddQppAuthentication();
         builder.AddSignInRateLimit();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<RegistrationOptions>().Bind(builder.Configuration.GetSection(RegistrationOptions.Section));
         builder.Services.AddSingleton<DirectoryImporter>();
         builder.Services.AddSingleton<DirectorySearch>();
         if (builder.Environment.IsDevelopment())
@@ -56,6 +59,8 @@ public static class QppApi
         app.MapAccessApi();
         app.MapOrganizationAccessApi();
         app.MapServiceCenterAccessApi();
+        app.MapRegistrationApi();
+        app.MapRegistrationImportsApi();
         app.MapNotificationsApi();
         app.MapServiceCenterApi();
         if (app.Environment.IsDevelopment())

@@ -6,10 +6,11 @@ using Orleans.Streams;
 using QppOrleans.Grains.Abstractions.Events;
 using QppOrleans.Grains.Events;
 using QppOrleans.Grains.Notifications.Email;
+using QppOrleans.Grains.Registration;
 
 namespace QppOrleans.Silo.Hosting;
 
-/// <summary>The event pipeline of a silo: memory streams, the outbox timings, email delivery.</summary>
+/// <summary>The event pipeline of a silo (memory streams, the outbox timings, email delivery) and the domain's settings.</summary>
 public static class QppEvents
 {
     /// <summary>
@@ -24,6 +25,7 @@ public static class QppEvents
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<EventDeliveryOptions>().Bind(configuration.GetSection(EventDeliveryOptions.Section));
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section));
+        services.AddOptions<RegistrationOptions>().Bind(configuration.GetSection(RegistrationOptions.Section));
         services.TryAddSingleton<SmtpMailTransport>();
         services.TryAddSingleton<DevelopmentMailSink>();
         services.TryAddSingleton<IMailTransport>(provider =>

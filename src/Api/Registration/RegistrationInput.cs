@@ -1,0 +1,74 @@
+using QppOrleans.Grains.Abstractions.Registration;
+using QppOrleans.Grains.Accounts;
+
+namespace QppOrleans.Api.Registration;
+
+/// <summary>The form checks of, with a message per field.</summary>
+internal static class RegistrationInput
+{
+    public const int MaxLength = 200;
+
+    public static Dictionary<string, string[]> CheckOrganization(OrganizationBody body)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Required(errors, "name", body.Name);
+        Required(errors, "address1", body.Address1);
+        Optional(errors, "address2", body.Address2);
+        Required(errors, "city", body.City);
+        if (body.State is not { Length: 2 } || !body.State.All(char.IsAsciiLetterUpper))
+        {
+            errors["state"] = ["A state is two capital letters, e.g. MD."];
+        }
+
+        var zip = body.Zip?.Trim();
+        if (zip is null || !((zip.Length == 5 && zip.All(char.IsAsciiDigit)) || (zip.Length == 10 && zip[5] == '-' && zip.Remove(5, 1).All(char.IsAsciiDigit))))
+        {
+            errors["zip"] = ["A ZIP code is 5 digits or ZIP+4 (12345-6789)."];
+        }
+
+        return errors;
+    }
+
+    /// <summary>R-6: names, an email, a phone of ten digits (kept as digits), an optional extension of up to 6 digits.</summary>
+    public static Dictionary<string, string[]> CheckContact(ContactBody body, out ContactInput? contact)
+    {
+        var errors = new Dictionary<string, string[]>();
+        Required(errors, "firstName", body.FirstName);
+        Required(errors, "lastName", body.LastName);
+        if (!AccountInput.IsEmail(body.Email))
+        {
+            errors["email"] = ["A valid email address is required."];
+        }
+
+        var phone = body.Phone is { Length: <= 20 } ? AccountInput.NormalizePhone(body.Phone) : null;
+        if (phone is null)
+        {
+            errors["phone"] = ["A phone number is 10 digits, e.g. 410-555-0123."];
+        }
+
+        var extension = string.IsNullOrWhiteSpace(body.Extension) ? null : body.Extension.Trim();
+        if (extension is not null && (extension.Length > 6 || !extension.All(char.IsAsciiDigit)))
+        {
+            errors["extension"] = ["An extension is up to 6 digits."];
+        }
+
+        contact = errors.Count == 0 ? new ContactInput(body.FirstName!.Trim(), body.LastName!.Trim(), body.Email!.Trim(), phone![2..], extension) : null;
+        return errors;
+    }
+
+    private static void Required(Dictionary<string, string[]> errors, string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Trim().Length > MaxLength || value.Any(char.IsControl))
+        {
+            errors[field] = [$"{field} is required: 1 to {MaxLength} characters."];
+        }
+    }
+
+    private static void Optional(Dictionary<string, string[]> errors, string field, string? value)
+    {
+        if (value is not null && (value.Trim().Length > MaxLength || value.Any(char.IsControl)))
+        {
+            errors[field] = [$"{field} is at most {MaxLength} characters."];
+        }
+    }
+}
