@@ -40,7 +40,7 @@ internal static class RegistrationInput
             errors["email"] = ["A valid email address is required."];
         }
 
-        var phone = body.Phone is { Length: <= 20 } ? AccountInput.NormalizePhone(body.Phone) : null;
+        var phone = TenDigits(body.Phone);
         if (phone is null)
         {
             errors["phone"] = ["A phone number is 10 digits, e.g. 410-555-0123."];
@@ -52,8 +52,20 @@ internal static class RegistrationInput
             errors["extension"] = ["An extension is up to 6 digits."];
         }
 
-        contact = errors.Count == 0 ? new ContactInput(body.FirstName!.Trim(), body.LastName!.Trim(), body.Email!.Trim(), phone![2..], extension) : null;
+        contact = errors.Count == 0 ? new ContactInput(body.FirstName!.Trim(), body.LastName!.Trim(), body.Email!.Trim(), phone!, extension) : null;
         return errors;
+    }
+
+    /// <summary>R-6: ten digits in any usual notation (the seed's own example is 111-222-3344), a leading 1 dropped.</summary>
+    private static string? TenDigits(string? phone)
+    {
+        if (phone is not { Length: > 0 and <= 20 } || !phone.All(c => char.IsAsciiDigit(c) || c is '-' or ' ' or '(' or ')' or '.' or '+'))
+        {
+            return null;
+        }
+
+        var digits = new string(phone.Where(char.IsAsciiDigit).ToArray());
+        return digits.Length == 11 && digits[0] == '1' ? digits[1..] : digits.Length == 10 ? digits : null;
     }
 
     private static void Required(Dictionary<string, string[]> errors, string field, string? value)

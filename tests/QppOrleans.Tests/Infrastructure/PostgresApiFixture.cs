@@ -16,9 +16,11 @@ public sealed class PostgresApiFixture : ApiFixture
 {
     private IHost? silo;
 
+    public string ConnectionString { get; private set; } = "";
+
     protected override async Task<Dictionary<string, string?>> PrepareAsync()
     {
-        var connectionString = await TestPostgres.CreateDatabaseAsync("api");
+        var connectionString = ConnectionString = await TestPostgres.CreateDatabaseAsync("api");
         await new SchemaMigrator(SchemaDialect.PostgreSql, connectionString, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
         var settings = new Dictionary<string, string?>
         {
@@ -26,6 +28,9 @@ public sealed class PostgresApiFixture : ApiFixture
             ["Orleans:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:AdvertisedIP"] = "127.0.0.1",
             ["Email:Delivery"] = "DevelopmentSink",
+            ["Registration:CurrentYear"] = "2026",
+            ["Registration:Windows:2026:Opens"] = "2026-01-04T10:00:00",
+            ["Registration:Windows:2026:Closes"] = "2027-06-30T20:00:00",
         };
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(settings);
