@@ -14,7 +14,7 @@ public abstract class RegistrationApiContract(ApiFixture api)
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task R1_R3_R9_The_seed_s_walkthrough_from_size_to_registering_again_with_one_registration_id()
+    public async Task R1_R3_R9_R11_R12_The_seed_s_walkthrough_from_size_to_registering_again_with_one_registration_id()
     {
         var world = new AccessWorld(api);
         await world.ImportAsync();
