@@ -14,13 +14,30 @@ internal sealed partial class PortalClient(HttpClient http)
 
     public async Task<HttpClient> SignInAsync(string userId, Uri baseAddress)
     {
-        var email = $"{userId}@bench.example.org";
-        await http.PostAsJsonAsync("/api/accounts", new { userId, password = Password, firstName = "Bench", lastName = "User", email });
-        var signIn = await http.PostAsJsonAsync("/api/auth/sign-in", new { userId, password = Password, statementOfTruth = true });
+        await CreateAccountAsync(userId);
+        var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(30) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(userId, null));
+        return client;
+    }
+
+    public static string EmailOf(string userId) => $"{userId}@bench.example.org";
+
+    public async Task CreateAccountAsync(string userId, Recorder? recorder = null)
+    {
+        var body = new { userId, password = Password, firstName = "Bench", lastName = "User", email = EmailOf(userId) };
+        using var _ = recorder is null ? await http.PostAsJsonAsync("/api/accounts", body) : await recorder.TimeAsync("create-account", () => http.PostAsJsonAsync("/api/accounts", body));
+    }
+
+    /// <summary>Password, Statement of Truth, a code by email read from the Development mail sink, the token.</summary>
+    public async Task<string> TokenAsync(string userId, Recorder? recorder)
+    {
+        Task<HttpResponseMessage> Timed(string kind, Func<Task<HttpResponseMessage>> send) => recorder is null ? send() : recorder.TimeAsync(kind, send);
+        var email = EmailOf(userId);
+        var signIn = await Timed("sign-in", () => http.PostAsJsonAsync("/api/auth/sign-in", new { userId, password = Password, statementOfTruth = true }));
         signIn.EnsureSuccessStatusCode();
         var challengeId = (await signIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("challengeId").GetString()!;
         var before = await MessageCountAsync(email);
-        (await http.PostAsJsonAsync($"/api/auth/challenges/{Uri.EscapeDataString(challengeId)}/send", new { deviceId = "email" })).EnsureSuccessStatusCode();
+        (await Timed("send-code", () => http.PostAsJsonAsync($"/api/auth/challenges/{Uri.EscapeDataString(challengeId)}/send", new { deviceId = "email" }))).EnsureSuccessStatusCode();
         string? code = null;
         for (var attempt = 0; attempt < 200 && code is null; attempt++)
         {
@@ -35,12 +52,9 @@ internal sealed partial class PortalClient(HttpClient http)
             }
         }
 
-        var verified = await http.PostAsJsonAsync($"/api/auth/challenges/{Uri.EscapeDataString(challengeId)}/verify", new { code });
+        var verified = await Timed("verify-code", () => http.PostAsJsonAsync($"/api/auth/challenges/{Uri.EscapeDataString(challengeId)}/verify", new { code }));
         verified.EnsureSuccessStatusCode();
-        var token = (await verified.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(30) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
+        return (await verified.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
 
     private async Task<int> MessageCountAsync(string email) =>

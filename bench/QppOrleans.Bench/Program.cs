@@ -2,22 +2,24 @@ using System.Globalization;
 using System.Text.Json;
 using QppOrleans.Bench;
 
-// Drives a running QPP Access instance over HTTP and reports what it measured.
-//   dotnet run -c Release --project bench/QppOrleans.Bench -- directory --url http://127.0.0.1:5080
-//       [--practices 200000] [--clinicians 5] [--searches 2000] [--server-pid PID] [--json]
-if (args.Length == 0 || args[0] != "directory")
+// Drives a running QPP Access instance over HTTP and reports what it measured (see BENCHMARKS.md).
+//   directory --url URL [--practices 200000] [--clinicians 5] [--searches 2000] [--server-pid PID] [--json]
+//   surge --url URL [--people 2000] [--concurrency 64 | --rate PER_SECOND] [--year 2026]
+//         [--reads 30000] [--read-concurrency 32] [--baseline] [--server-pid PID[,PID...]] [--json]
+var command = args.FirstOrDefault();
+if (command is not ("directory" or "surge"))
 {
-    Console.Error.WriteLine("usage: directory --url URL [--practices N] [--clinicians N] [--searches N] [--server-pid PID] [--json]");
+    Console.Error.WriteLine("usage: directory|surge --url URL [options] (see BENCHMARKS.md)");
     return 2;
 }
 
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
-var json = false;
+var flags = new HashSet<string>(StringComparer.Ordinal);
 for (var i = 1; i < args.Length; i++)
 {
-    if (args[i] == "--json")
+    if (args[i] is "--json" or "--baseline")
     {
-        json = true;
+        flags.Add(args[i]);
     }
     else if (i + 1 < args.Length)
     {
@@ -28,8 +30,42 @@ for (var i = 1; i < args.Length; i++)
 int Number(string name, int fallback) => options.TryGetValue(name, out var text) ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
 
 var url = new Uri(options.GetValueOrDefault("--url", "http://127.0.0.1:5080"));
-var server = options.TryGetValue("--server-pid", out var pid) ? new ServerProcess(int.Parse(pid, CultureInfo.InvariantCulture)) : null;
-var result = await DirectoryScenario.RunAsync(url, Number("--practices", 200_000), Number("--clinicians", 5), Number("--searches", 2000), server);
-var text = JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = !json });
-Console.WriteLine(text);
+var servers = options.TryGetValue("--server-pid", out var pids)
+    ? pids.Split(',').Select(p => new ServerProcess(int.Parse(p, CultureInfo.InvariantCulture))).ToArray()
+    : [];
+object result;
+if (command == "directory")
+{
+    result = await DirectoryScenario.RunAsync(url, Number("--practices", 200_000), Number("--clinicians", 5), Number("--searches", 2000), servers.FirstOrDefault());
+}
+else
+{
+    var year = Number("--year", 2026);
+    double? rate = options.TryGetValue("--rate", out var r) ? double.Parse(r, CultureInfo.InvariantCulture) : null;
+    using var surge = new SurgeScenario(url, Number("--people", 2000), Number("--concurrency", 64), rate, year);
+    await surge.PrepareAsync();
+    var surgeResult = await surge.RunAsync(new Recorder(), servers);
+    var people = surge.Tokens.Select(t => (t.Value, surge.Base(t.Key))).ToList();
+    var reads = Number("--reads", 30_000);
+    var readConcurrency = Number("--read-concurrency", 32);
+    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = url };
+    var service = await ReadsScenario.RunAsync(http, "portal reads (service)", people, year, readConcurrency, reads);
+    object? baseline = null;
+    if (flags.Contains("--baseline"))
+    {
+        await using var minimal = await BaselineServer.StartAsync();
+        using var baselineHttp = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = minimal.Url };
+        baseline = await ReadsScenario.RunAsync(baselineHttp, "portal reads (baseline)", people, year, readConcurrency, reads);
+    }
+
+    result = new { surge = surgeResult, reads = service, baseline };
+}
+
+var json = JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = !flags.Contains("--json") });
+Console.WriteLine(json);
+if (!flags.Contains("--json"))
+{
+    Console.Error.WriteLine(Table.Render(JsonDocument.Parse(json).RootElement));
+}
+
 return 0;

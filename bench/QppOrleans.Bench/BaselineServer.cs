@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace QppOrleans.Bench;
+
+/// <summary>
+/// The baseline, hosted in the benchmark's own process: a minimal ASP.NET Core endpoint per
+/// portal read that builds and serializes JSON of the same shape as the service's answer, with
+/// no Orleans, no storage and no authentication. Results against it turn absolute figures into
+/// ratios that hold on any machine.
+/// </summary>
+internal sealed class BaselineServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private BaselineServer(WebApplication app, Uri url) => (this.app, Url) = (app, url);
+
+    public Uri Url { get; }
+
+    public static async Task<BaselineServer> StartAsync()
+    {
+        var port = FreePort();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        var app = builder.Build();
+        app.MapGet("/api/me/organizations", (HttpRequest request) => Results.Ok(new
+        {
+            practices = new[] { new { orgType = "practice", orgId = "912000001", name = "Surge Practice 1", role = "security-official", connectedUsers = 1,
+                registration = new { performanceYear = 2026, webInterface = new { registered = true, registrationId = "100001" }, cahps = new { registered = true, registrationId = "100001" } } } },
+            apmEntities = Array.Empty<object>(), registries = Array.Empty<object>(), virtualGroups = Array.Empty<object>(),
+        }));
+        app.MapGet("/api/registrations/{py:int}/{orgType}/{orgId}", (int py, string orgType, string orgId) => Results.Ok(new
+        {
+            orgType, orgId, performanceYear = py, registrationId = "100001", size = "25-99",
+            organization = new { name = "Surge Practice 1", address1 = "1 Main St", address2 = (string?)null, city = "Baltimore", state = "MD", zip = "21239" },
+            contacts = new[] { new { contactId = "c1", firstName = "Jane", lastName = "Doe", email = "contact@bench.example.org", phone = "4105550123", extension = (string?)null } },
+            webInterface = new { registered = true, registeredAt = DateTimeOffset.UtcNow, auto = false }, cahps = new { registered = true, registeredAt = DateTimeOffset.UtcNow, auto = false },
+            sampling = (object?)null, contactDraft = (object?)null,
+        }));
+        app.MapGet("/api/registrations/{py:int}", (int py) => Results.Ok(new
+        {
+            total = 1,
+            organizations = new[] { new { orgType = "practice", orgId = "912000001", name = "Surge Practice 1", size = "25-99", registrationId = "100001",
+                webInterface = new { registered = true, registrationId = "100001" }, cahps = new { registered = true, registrationId = "100001" } } },
+        }));
+        await app.StartAsync();
+        return new BaselineServer(app, new Uri($"http://127.0.0.1:{port}"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,200 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using QppOrleans.Grains.Abstractions.Directory;
+
+namespace QppOrleans.Bench;
+
+/// <summary>
+/// The deadline surge: N Security Officials each sign in (password, Statement of Truth, code),
+/// set the size, add a contact, register both programs and read the overview. It prepares its
+/// own practices (a TIN range of this run) and accounts through the public API first. Closed
+/// loop (a fixed number of people at once) or open loop (people arrive at a fixed rate).
+/// Afterwards every acknowledged registration is read back and the ids checked for uniqueness.
+/// </summary>
+internal sealed class SurgeScenario(Uri url, int people, int concurrency, double? arrivalsPerSecond, int year) : IDisposable
+{
+    private readonly int run = Random.Shared.Next(10, 99);
+    private readonly HttpClient http = new(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = url, Timeout = TimeSpan.FromMinutes(5) };
+    private readonly ConcurrentDictionary<int, string> tokens = new();
+    private readonly ConcurrentDictionary<int, string> registrationIds = new();
+
+    public IReadOnlyDictionary<int, string> Tokens => tokens;
+
+    public void Dispose() => http.Dispose();
+
+    public string Tin(int i) => $"9{run:D2}{i:D6}";
+
+    public string Base(int i) => $"/api/registrations/{year}/practice/{Tin(i)}";
+
+    public async Task PrepareAsync()
+    {
+        var portal = new PortalClient(http);
+        using var operatorClient = await portal.SignInAsync("qpp-operator", url);
+        var lines = Enumerable.Range(0, people).Select(i => JsonSerializer.Serialize(new
+        {
+            kind = "practice", tin = Tin(i), name = $"Surge {run} Practice {i}", address1 = $"{i} Main St", city = "Baltimore", state = "MD", zip = "21239",
+            clinicians = new[] { new { npi = Npi(i), ptan = Ptan(i), firstName = "Ann", lastName = "Lee" } },
+        }));
+        using var content = new StringContent(string.Join('\n', lines), Encoding.UTF8, "application/x-ndjson");
+        (await operatorClient.PostAsync("/api/admin/directory", content)).EnsureSuccessStatusCode();
+
+        var prepared = 0;
+        await using (new Progress("prepare accounts and Security Officials", people, () => prepared))
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(0, people), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, cancel) =>
+            {
+                await portal.CreateAccountAsync(User(i));
+                var token = await portal.TokenAsync(User(i), null);
+                using var request = Authorized(HttpMethod.Post, "/api/access-requests", token, new
+                {
+                    orgType = "practice", items = new[] { new { orgId = Tin(i), role = "security-official", validation = new { tin = Tin(i), npi = Npi(i), ptan = Ptan(i) } } },
+                });
+                var answer = await (await http.SendAsync(request, cancel)).Content.ReadFromJsonAsync<JsonElement>(cancel);
+                if (answer.GetProperty("results")[0].GetProperty("status").GetString() != "approved")
+                {
+                    throw new InvalidOperationException($"Preparing person {i} failed: {answer}");
+                }
+
+                Interlocked.Increment(ref prepared);
+            });
+        }
+    }
+
+    public async Task<object> RunAsync(Recorder recorder, ServerProcess[] servers)
+    {
+        var portal = new PortalClient(http);
+        var completed = 0;
+        var failed = 0;
+        var cpuBefore = servers.Sum(s => s.CpuSeconds());
+        recorder.Restart();
+        await using (new Progress(arrivalsPerSecond is null ? $"surge, {concurrency} at once" : $"surge, {arrivalsPerSecond}/s arriving", people, () => completed + failed))
+        {
+            async Task One(int i)
+            {
+                try
+                {
+                    await FlowAsync(i, portal, recorder);
+                    Interlocked.Increment(ref completed);
+                }
+                catch (Exception exception) when (exception is HttpRequestException or InvalidOperationException or JsonException)
+                {
+                    Interlocked.Increment(ref failed);
+                }
+            }
+
+            if (arrivalsPerSecond is { } rate)
+            {
+                var flows = new List<Task>();
+                var started = Stopwatch.StartNew();
+                for (var i = 0; i < people; i++)
+                {
+                    var due = TimeSpan.FromSeconds(i / rate) - started.Elapsed;
+                    if (due > TimeSpan.Zero)
+                    {
+                        await Task.Delay(due);
+                    }
+
+                    flows.Add(One(i));
+                }
+
+                await Task.WhenAll(flows);
+            }
+            else
+            {
+                await Parallel.ForEachAsync(Enumerable.Range(0, people), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, _) => await One(i));
+            }
+        }
+
+        var elapsed = recorder.Elapsed;
+        var cpu = servers.Sum(s => s.CpuSeconds()) - cpuBefore;
+        var verified = await VerifyAsync();
+        return new
+        {
+            scenario = "surge",
+            people,
+            mode = arrivalsPerSecond is null ? $"closed loop, {concurrency} at once" : $"open loop, {arrivalsPerSecond} arrivals/s",
+            seconds = Math.Round(elapsed.TotalSeconds, 1),
+            completedFlows = completed,
+            failedFlows = failed,
+            organizationsRegisteredPerSecond = Math.Round(registrationIds.Count / elapsed.TotalSeconds, 1),
+            programRegistrationsPerSecond = Math.Round(2 * registrationIds.Count / elapsed.TotalSeconds, 1),
+            requests = recorder.Requests,
+            requestsPerSecond = Math.Round(recorder.Requests / elapsed.TotalSeconds),
+            serverErrors = recorder.ServerErrors,
+            statuses = recorder.Statuses(),
+            latency = recorder.All(),
+            byRequest = recorder.ByKind(),
+            serverCpuSeconds = Math.Round(cpu, 1),
+            serverCpuCoresBusy = Math.Round(cpu / elapsed.TotalSeconds, 2),
+            serverMemory = servers.Select(s => s.Memory()).Select(m => new { rssMiB = Math.Round(m.Rss), peakMiB = Math.Round(m.Peak) }).ToArray(),
+            readBack = verified,
+        };
+    }
+
+    private async Task FlowAsync(int i, PortalClient portal, Recorder recorder)
+    {
+        var token = await portal.TokenAsync(User(i), recorder);
+        tokens[i] = token;
+        await Send(recorder, "put-size", HttpMethod.Put, $"{Base(i)}/size", token, new { size = "25-99" });
+        await Send(recorder, "post-contact", HttpMethod.Post, $"{Base(i)}/contacts", token, new { firstName = "Jane", lastName = "Doe", email = $"contact-{run}-{i}@bench.example.org", phone = "4105550123" });
+        var first = await Send(recorder, "post-program", HttpMethod.Post, $"{Base(i)}/programs/web-interface", token, null);
+        await Send(recorder, "post-program", HttpMethod.Post, $"{Base(i)}/programs/cahps", token, null);
+        await Send(recorder, "get-overview", HttpMethod.Get, $"/api/registrations/{year}", token, null);
+        registrationIds[i] = first.GetProperty("registrationId").GetString()!;
+    }
+
+    /// <summary>Reads every acknowledged registration back and checks both programs and the id; ids must be unique.</summary>
+    private async Task<object> VerifyAsync()
+    {
+        var missing = 0;
+        await Parallel.ForEachAsync(registrationIds, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (pair, cancel) =>
+        {
+            using var request = Authorized(HttpMethod.Get, Base(pair.Key), tokens[pair.Key], null);
+            var record = await (await http.SendAsync(request, cancel)).Content.ReadFromJsonAsync<JsonElement>(cancel);
+            if (record.ValueKind != JsonValueKind.Object || record.GetProperty("registrationId").GetString() != pair.Value
+                || !record.GetProperty("webInterface").GetProperty("registered").GetBoolean() || !record.GetProperty("cahps").GetProperty("registered").GetBoolean())
+            {
+                Interlocked.Increment(ref missing);
+            }
+        });
+        return new { acknowledged = registrationIds.Count, presentAfterwards = registrationIds.Count - missing, distinctRegistrationIds = registrationIds.Values.Distinct().Count() };
+    }
+
+    private async Task<JsonElement> Send(Recorder recorder, string kind, HttpMethod method, string path, string token, object? body)
+    {
+        var response = await recorder.TimeAsync(kind, () =>
+        {
+            var request = Authorized(method, path, token, body);
+            return http.SendAsync(request);
+        });
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{kind}: {(int)response.StatusCode}");
+        }
+
+        return response.Content.Headers.ContentLength is 0 ? default : await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public static HttpRequestMessage Authorized(HttpMethod method, string path, string token, object? body)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return request;
+    }
+
+    private string User(int i) => $"surge-{run}-{i}";
+
+    private string Npi(int i)
+    {
+        var firstNine = $"7{run:D2}{i:D6}";
+        return firstNine + QppOrleans.Grains.Abstractions.Directory.Npi.CheckDigit(firstNine).ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static string Ptan(int i) => $"S{i:D7}";
+}

@@ -1,0 +1,33 @@
+using System.Text;
+using System.Text.Json;
+
+namespace QppOrleans.Bench;
+
+/// <summary>The headline figures of a result as a plain table (the JSON has everything).</summary>
+internal static class Table
+{
+    public static string Render(JsonElement result)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"{"measure",-48} {"value",14}");
+        Walk(result, "", text);
+        return text.ToString();
+    }
+
+    private static void Walk(JsonElement element, string path, StringBuilder text)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject().Where(p => p.Name != "byRequest"))
+                {
+                    Walk(property.Value, path.Length == 0 ? property.Name : $"{path}.{property.Name}", text);
+                }
+
+                break;
+            case JsonValueKind.Number or JsonValueKind.String or JsonValueKind.True or JsonValueKind.False:
+                text.AppendLine($"{path,-48} {element,14}");
+                break;
+        }
+    }
+}
