@@ -305,8 +305,10 @@ cmd_start() {
   export ConnectionStrings__Orleans="Host=127.0.0.1;Port=$PG_CLUSTER_PORT;Username=postgres;Database=qpp"
   export Orleans__ClusterId=qpp
   export Orleans__ServiceId=qpp-access
-  export DOTNET_ENVIRONMENT=Production
-  export ASPNETCORE_ENVIRONMENT=Production
+  # QPP_ENVIRONMENT=Development gives the demo year, the mail sink and /api/dev/messages
+  # (what the benchmark signs in with); the default is Production.
+  export DOTNET_ENVIRONMENT="${QPP_ENVIRONMENT:-Production}"
+  export ASPNETCORE_ENVIRONMENT="${QPP_ENVIRONMENT:-Production}"
   # Tokens are signed with QPP_SIGNING_KEY, or with a random key kept in the cluster directory
   # so that tokens survive a restart of the cluster. Email:* settings pass through the
   # environment (e.g. Email__Smtp__Host, Email__Smtp__Port).

@@ -5,7 +5,7 @@ using QppOrleans.Bench;
 // Drives a running QPP Access instance over HTTP and reports what it measured (see BENCHMARKS.md).
 //   directory --url URL [--practices 200000] [--clinicians 5] [--searches 2000] [--server-pid PID] [--json]
 //   surge --url URL [--people 2000] [--concurrency 64 | --rate PER_SECOND] [--year 2026]
-//         [--reads 30000] [--read-concurrency 32] [--baseline] [--server-pid PID[,PID...]] [--json]
+//         [--presigned] [--reads 30000] [--read-concurrency 32] [--baseline] [--server-pid PID[,PID...]] [--json]
 var command = args.FirstOrDefault();
 if (command is not ("directory" or "surge"))
 {
@@ -17,7 +17,7 @@ var options = new Dictionary<string, string>(StringComparer.Ordinal);
 var flags = new HashSet<string>(StringComparer.Ordinal);
 for (var i = 1; i < args.Length; i++)
 {
-    if (args[i] is "--json" or "--baseline")
+    if (args[i] is "--json" or "--baseline" or "--presigned")
     {
         flags.Add(args[i]);
     }
@@ -42,7 +42,7 @@ else
 {
     var year = Number("--year", 2026);
     double? rate = options.TryGetValue("--rate", out var r) ? double.Parse(r, CultureInfo.InvariantCulture) : null;
-    using var surge = new SurgeScenario(url, Number("--people", 2000), Number("--concurrency", 64), rate, year);
+    using var surge = new SurgeScenario(url, Number("--people", 2000), Number("--concurrency", 64), rate, year, flags.Contains("--presigned"));
     await surge.PrepareAsync();
     var surgeResult = await surge.RunAsync(new Recorder(), servers);
     var people = surge.Tokens.Select(t => (t.Value, surge.Base(t.Key))).ToList();
