@@ -1,9 +1,9 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using QppOrleans.Api.Errors;
 using QppOrleans.Grains.Abstractions;
 using QppOrleans.Grains.Abstractions.Access;
+using QppOrleans.Grains.Accounts;
 
 namespace QppOrleans.Api.Access;
 
@@ -63,5 +63,5 @@ internal static class IdempotentRequests
         }
     }
 
-    private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
+    private static string Hash(string text) => Secrets.Hash(text)[..32];
 }

@@ -198,7 +198,7 @@ internal static class RegistrationApi
     /// <summary>Runs a write for the signed-in Security Official, honouring If-Match, answering with the record and its ETag.</summary>
     private static async Task<IResult> WriteAsync(
         int py, string orgType, string orgId, ClaimsPrincipal user, HttpContext http, IGrainFactory grains, IOptionsMonitor<RegistrationOptions> options,
-        Action<IResult>? onRefusal, Func<IRegistrationGrain, Person, long?, Task<RegistrationResult>> command, string? program = null)
+        Action<IResult>? onRefusal, Func<IRegistrationGrain, string, long?, Task<RegistrationResult>> command, string? program = null)
     {
         IResult Refuse(IResult result)
         {
@@ -216,13 +216,7 @@ internal static class RegistrationApi
             return Refuse(ApiProblems.Invalid("If-Match", "If-Match is the ETag the registration was read with, e.g. \"12\"."));
         }
 
-        var userId = user.UserId();
-        if (await grains.GetGrain<IUserGrain>(GrainKeys.User(userId)).GetProfileAsync() is not { } profile)
-        {
-            return Refuse(ApiProblems.NotFound("There is no account for this token."));
-        }
-
-        var result = await command(registration, new Person(userId, $"{profile.FirstName} {profile.LastName}", profile.Email), version);
+        var result = await command(registration, user.UserId(), version);
         return result.Error == RegistrationError.None ? Body(http, result.View!, null) : Refuse(RegistrationProblems.For(result.Error, py, program));
     }
 

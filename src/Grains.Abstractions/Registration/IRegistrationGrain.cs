@@ -15,25 +15,25 @@ public interface IRegistrationGrain : IGrainWithStringKey
     Task<RegistrationResult> GetAsync(string actor);
 
     [Alias("SetSize")]
-    Task<RegistrationResult> SetSizeAsync(Person actor, string size, bool confirm, long? ifMatch);
+    Task<RegistrationResult> SetSizeAsync(string actor, string size, bool confirm, long? ifMatch);
 
     [Alias("SetOrganization")]
-    Task<RegistrationResult> SetOrganizationAsync(Person actor, OrganizationInfo organization, long? ifMatch);
+    Task<RegistrationResult> SetOrganizationAsync(string actor, OrganizationInfo organization, long? ifMatch);
 
     [Alias("AddContact")]
-    Task<RegistrationResult> AddContactAsync(Person actor, ContactInput contact, long? ifMatch);
+    Task<RegistrationResult> AddContactAsync(string actor, ContactInput contact, long? ifMatch);
 
     [Alias("UpdateContact")]
-    Task<RegistrationResult> UpdateContactAsync(Person actor, string contactId, ContactInput contact, long? ifMatch);
+    Task<RegistrationResult> UpdateContactAsync(string actor, string contactId, ContactInput contact, long? ifMatch);
 
     [Alias("DeleteContact")]
-    Task<RegistrationResult> DeleteContactAsync(Person actor, string contactId, long? ifMatch);
+    Task<RegistrationResult> DeleteContactAsync(string actor, string contactId, long? ifMatch);
 
     [Alias("Register")]
-    Task<RegistrationResult> RegisterAsync(Person actor, string program, long? ifMatch);
+    Task<RegistrationResult> RegisterAsync(string actor, string program, long? ifMatch);
 
     [Alias("Cancel")]
-    Task<RegistrationResult> CancelAsync(Person actor, string program, bool confirm, long? ifMatch);
+    Task<RegistrationResult> CancelAsync(string actor, string program, bool confirm, long? ifMatch);
 
     /// <summary>R-14, newest first; null for someone not connected.</summary>
     [Alias("History")]

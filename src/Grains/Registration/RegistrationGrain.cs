@@ -41,22 +41,22 @@ public sealed class RegistrationGrain(
             ? new RegistrationResult(RegistrationError.NotFound)
             : new RegistrationResult(RegistrationError.None, (await RulesAsync()).View(await ShownAsync()));
 
-    Task<RegistrationResult> IRegistrationGrain.SetSizeAsync(Person actor, string size, bool confirm, long? ifMatch) =>
-        WriteAsync(actor, ifMatch, async (rules, role) => (rules.SetSize(actor.UserId, role, size, confirm), null));
+    Task<RegistrationResult> IRegistrationGrain.SetSizeAsync(string actor, string size, bool confirm, long? ifMatch) =>
+        WriteAsync(actor, ifMatch, async (rules, role) => (rules.SetSize(actor, role, size, confirm), null));
 
-    Task<RegistrationResult> IRegistrationGrain.SetOrganizationAsync(Person actor, OrganizationInfo organization, long? ifMatch) =>
-        WriteAsync(actor, ifMatch, async (rules, role) => (rules.SetOrganization(actor.UserId, role, organization, await ShownAsync()), null));
+    Task<RegistrationResult> IRegistrationGrain.SetOrganizationAsync(string actor, OrganizationInfo organization, long? ifMatch) =>
+        WriteAsync(actor, ifMatch, async (rules, role) => (rules.SetOrganization(actor, role, organization, await ShownAsync()), null));
 
-    Task<RegistrationResult> IRegistrationGrain.AddContactAsync(Person actor, ContactInput contact, long? ifMatch) =>
-        WriteAsync(actor, ifMatch, async (rules, role) => rules.AddContact(actor.UserId, role, contact));
+    Task<RegistrationResult> IRegistrationGrain.AddContactAsync(string actor, ContactInput contact, long? ifMatch) =>
+        WriteAsync(actor, ifMatch, async (rules, role) => rules.AddContact(actor, role, contact));
 
-    Task<RegistrationResult> IRegistrationGrain.UpdateContactAsync(Person actor, string contactId, ContactInput contact, long? ifMatch) =>
-        WriteAsync(actor, ifMatch, async (rules, role) => (rules.UpdateContact(actor.UserId, role, contactId, contact), null));
+    Task<RegistrationResult> IRegistrationGrain.UpdateContactAsync(string actor, string contactId, ContactInput contact, long? ifMatch) =>
+        WriteAsync(actor, ifMatch, async (rules, role) => (rules.UpdateContact(actor, role, contactId, contact), null));
 
-    Task<RegistrationResult> IRegistrationGrain.DeleteContactAsync(Person actor, string contactId, long? ifMatch) =>
-        WriteAsync(actor, ifMatch, async (rules, role) => (rules.DeleteContact(actor.UserId, role, contactId), null));
+    Task<RegistrationResult> IRegistrationGrain.DeleteContactAsync(string actor, string contactId, long? ifMatch) =>
+        WriteAsync(actor, ifMatch, async (rules, role) => (rules.DeleteContact(actor, role, contactId), null));
 
-    Task<RegistrationResult> IRegistrationGrain.RegisterAsync(Person actor, string program, long? ifMatch) =>
+    Task<RegistrationResult> IRegistrationGrain.RegisterAsync(string actor, string program, long? ifMatch) =>
         WriteAsync(actor, ifMatch, async (rules, role) =>
         {
             var shown = await ShownAsync();
@@ -67,11 +67,11 @@ public sealed class RegistrationGrain(
             }
 
             var id = Record.RegistrationId ?? await NewRegistrationIdAsync();
-            return (rules.Register(actor.UserId, role, program, shown, () => id), null);
+            return (rules.Register(actor, role, program, shown, () => id), null);
         });
 
-    Task<RegistrationResult> IRegistrationGrain.CancelAsync(Person actor, string program, bool confirm, long? ifMatch) =>
-        WriteAsync(actor, ifMatch, async (rules, role) => (rules.Cancel(actor.UserId, role, program, confirm), null));
+    Task<RegistrationResult> IRegistrationGrain.CancelAsync(string actor, string program, bool confirm, long? ifMatch) =>
+        WriteAsync(actor, ifMatch, async (rules, role) => (rules.Cancel(actor, role, program, confirm), null));
 
     async Task<HistoryEntry[]?> IRegistrationGrain.HistoryAsync(string actor) =>
         await Organization.RoleOfAsync(actor) is null ? null : Enumerable.Reverse(Record.History).ToArray();
@@ -104,9 +104,9 @@ public sealed class RegistrationGrain(
     async Task<RegistrationView> IRegistrationGrain.SummaryAsync() => (await RulesAsync()).View(await ShownAsync());
 
     /// <summary>R-1: only a Security Official writes; a connected user is refused (403), anyone else learns nothing (404).</summary>
-    private async Task<RegistrationResult> WriteAsync(Person actor, long? ifMatch, Func<Registration, string, Task<(RegistrationError Error, string? CreatedId)>> command)
+    private async Task<RegistrationResult> WriteAsync(string actor, long? ifMatch, Func<Registration, string, Task<(RegistrationError Error, string? CreatedId)>> command)
     {
-        var role = await Organization.RoleOfAsync(actor.UserId);
+        var role = await Organization.RoleOfAsync(actor);
         if (role is null)
         {
             return new RegistrationResult(RegistrationError.NotFound);

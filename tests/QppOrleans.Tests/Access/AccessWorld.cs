@@ -61,6 +61,4 @@ internal sealed class AccessWorld(ApiFixture api)
         var firstNine = Random.Shared.Next(100_000_000, 999_999_999).ToString(CultureInfo.InvariantCulture);
         return firstNine + Grains.Abstractions.Directory.Npi.CheckDigit(firstNine).ToString(CultureInfo.InvariantCulture);
     }
-
-    public static string OrgTypeOf(string tab) => tab switch { "practices" => OrgTypes.Practice, _ => tab };
 }
