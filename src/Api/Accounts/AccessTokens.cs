@@ -12,7 +12,10 @@ public sealed class AccessTokens(IOptions<AuthOptions> options, TimeProvider clo
 {
     public const string UserIdClaim = "sub";
 
-    public BearerToken Issue(string userId)
+    /// <summary>The account's session epoch at sign-in (see <see cref="AccountSessions"/>).</summary>
+    public const string SessionEpochClaim = "sep";
+
+    public BearerToken Issue(string userId, int sessionEpoch)
     {
         var settings = options.Value;
         var now = clock.GetUtcNow();
@@ -20,7 +23,8 @@ public sealed class AccessTokens(IOptions<AuthOptions> options, TimeProvider clo
         {
             Issuer = settings.Issuer,
             Audience = settings.Audience,
-            Subject = new ClaimsIdentity([new Claim(UserIdClaim, AccountInput.NormalizeUserId(userId)), new Claim("jti", Guid.NewGuid().ToString("N"))]),
+            Subject = new ClaimsIdentity([new Claim(UserIdClaim, AccountInput.NormalizeUserId(userId)), new Claim("jti", Guid.NewGuid().ToString("N")),
+                new Claim(SessionEpochClaim, sessionEpoch.ToString(System.Globalization.CultureInfo.InvariantCulture), ClaimValueTypes.Integer32)]),
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = (now + settings.TokenLifetime).UtcDateTime,

@@ -94,13 +94,13 @@ internal static class AccountsApi
     {
         if (!ChallengeIds.TryParse(challengeId, out var userId, out var secret)
             || body.Code is not { Length: 6 } code || !code.All(char.IsAsciiDigit)
-            || !await grains.GetGrain<IUserGrain>(GrainKeys.User(userId)).VerifyCodeAsync(secret, code))
+            || await grains.GetGrain<IUserGrain>(GrainKeys.User(userId)).VerifyCodeAsync(secret, code) is not { } sessionEpoch)
         {
             return ApiProblems.Problem(400, "invalid-code", "The code is not valid.",
                 "The security code is wrong or has expired. Request a new code, or sign in again.");
         }
 
-        return TypedResults.Ok(tokens.Issue(userId));
+        return TypedResults.Ok(tokens.Issue(userId, sessionEpoch));
     }
 
     private static async Task<Results<Ok<Me>, ProblemHttpResult>> MeAsync(ClaimsPrincipal user, IGrainFactory grains, Operators operators)

@@ -15,4 +15,10 @@ public sealed class AuthOptions
     public string? SigningKey { get; set; }
 
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// How long the API trusts what it last learned of an account: a token of an account that
+    /// locked (or no longer exists) stops working within this bound.
+    /// </summary>
+    public TimeSpan AccountCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -7,7 +7,8 @@ namespace QppOrleans.Api.Accounts;
 internal static class AuthenticationSetup
 {
     /// <summary>
-    /// Bearer tokens signed with <c>Auth:SigningKey</c>, issuer, audience and lifetime all checked;
+    /// Bearer tokens signed with <c>Auth:SigningKey</c>, issuer, audience and lifetime all checked,
+    /// and honoured only while the account's session is current (<see cref="AccountSessions"/>);
     /// the operator policy reads <c>Access:Operators</c>. Without a key the API refuses to start.
     /// </summary>
     public static void AddQppAuthentication(this WebApplicationBuilder builder)
@@ -23,6 +24,8 @@ internal static class AuthenticationSetup
         builder.Services.Configure<AuthOptions>(builder.Configuration.GetSection(AuthOptions.Section));
         builder.Services.Configure<AccessOptions>(builder.Configuration.GetSection(AccessOptions.Section));
         builder.Services.AddSingleton<AccessTokens>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<AccountSessions>();
         builder.Services.AddSingleton<Operators>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
@@ -36,6 +39,16 @@ internal static class AuthenticationSetup
                 RequireExpirationTime = true,
                 ClockSkew = TimeSpan.FromSeconds(30),
                 NameClaimType = AccessTokens.UserIdClaim,
+            };
+            options.Events = new JwtBearerEvents
+            {
+                OnTokenValidated = async context =>
+                {
+                    if (!await context.HttpContext.RequestServices.GetRequiredService<AccountSessions>().IsCurrentAsync(context.Principal!))
+                    {
+                        context.Fail("The account is locked or no longer exists; sign in again.");
+                    }
+                },
             };
         });
         builder.Services.AddAuthorizationBuilder()

@@ -9,7 +9,8 @@ namespace QppOrleans.Api.Errors;
 /// <summary>
 /// Turns exceptions into problem details: unreadable requests are the client's (4xx), a lost
 /// optimistic-concurrency race is a conflict (409), an unreachable cluster or database is a
-/// temporary outage (503). Nothing is ever reported as a success that was not stored.
+/// temporary outage (503). Nothing is ever reported as a success that was not stored, and a
+/// failure whose outcome is unknown (a silo lost mid-call, a timeout) says so.
 /// Stack traces appear only in Development.
 /// </summary>
 internal sealed class ProblemExceptionHandler(
@@ -47,8 +48,11 @@ internal sealed class ProblemExceptionHandler(
         BadHttpRequestException bad => Problem(bad.StatusCode, ProblemCodes.ForStatus(bad.StatusCode), "The request could not be read.", bad.Message),
         InconsistentStateException => Problem(409, "concurrent-change", "The record changed while this request was processed.",
             "Another change to the same record was saved first. Read it again and retry."),
-        OrleansException or DbException or TimeoutException => Problem(503, "service-unavailable", "The service is temporarily unavailable.",
-            "The change was not saved. Please try again in a few seconds."),
+        DbException => Problem(503, "service-unavailable", "The service is temporarily unavailable.",
+            "The database could not be reached, so the change was not saved. Please try again in a few seconds."),
+        OrleansException or TimeoutException => Problem(503, "service-unavailable", "The service is temporarily unavailable.",
+            "The service could not confirm the change. Read the record again before retrying, " +
+            "or repeat the request with the same Idempotency-Key."),
         _ => Problem(500, "internal-error", "An unexpected error occurred.", "The change was not saved. The error has been logged."),
     };
 

@@ -18,9 +18,19 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("SendCode")]
     Task<SendCodeOutcome> SendCodeAsync(string challengeSecret, string deviceId);
 
-    /// <summary>True once, for the right unexpired code of an open challenge .</summary>
+    /// <summary>
+    /// Once, for the right unexpired code of an open challenge: the session epoch the bearer
+    /// token carries. Null for a wrong code.
+    /// </summary>
     [Alias("VerifyCode")]
-    Task<bool> VerifyCodeAsync(string challengeSecret, string code);
+    Task<int?> VerifyCodeAsync(string challengeSecret, string code);
+
+    /// <summary>
+    /// The epoch a bearer token must carry to be honoured; null when there is no account. Tokens
+    /// with an older epoch were issued before the account locked.
+    /// </summary>
+    [Alias("SessionEpoch"), Orleans.Concurrency.ReadOnly]
+    Task<int?> SessionEpochAsync();
 
     /// <summary>Null when there is no account.</summary>
     [Alias("Profile")]

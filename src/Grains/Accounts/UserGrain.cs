@@ -124,13 +124,13 @@ public sealed class UserGrain(
         return SendCodeOutcome.Sent;
     }
 
-    async Task<bool> IUserGrain.VerifyCodeAsync(string challengeSecret, string code)
+    async Task<int?> IUserGrain.VerifyCodeAsync(string challengeSecret, string code)
     {
         var now = clock.GetUtcNow();
         var challenge = User.FindChallenge(Secrets.Hash(challengeSecret));
         if (User.Account is null || challenge is null || !challenge.IsOpen(now))
         {
-            return false;
+            return null;
         }
 
         var verified = challenge.Verify(Secrets.Hash(code), now);
@@ -140,8 +140,10 @@ public sealed class UserGrain(
         }
 
         await CommitAsync([]);
-        return verified;
+        return verified ? User.SessionEpoch : null;
     }
+
+    Task<int?> IUserGrain.SessionEpochAsync() => Task.FromResult(User.Account is null ? null : (int?)User.SessionEpoch);
 
     async Task IUserGrain.ProjectConnectionAsync(Connection connection)
     {

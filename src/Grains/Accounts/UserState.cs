@@ -23,9 +23,15 @@ public sealed class UserState : IHasOutbox
     /// <summary>Projection of the person's access requests, by request id.</summary>
     [Id(6)] public Dictionary<string, MyRequest> Requests { get; set; } = [];
 
+    /// <summary>
+    /// Written into every bearer token issued; raised when the account locks, so that tokens
+    /// issued before stop working.
+    /// </summary>
+    [Id(7)] public int SessionEpoch { get; set; }
+
     public bool IsLocked(DateTimeOffset now) => LockedUntil is { } until && now < until;
 
-    /// <summary>A-4: the fifth failure in a row locks sign-in for <see cref="SignInRules.Lockout"/>.</summary>
+    /// <summary>A-4: the fifth failure in a row locks sign-in for <see cref="SignInRules.Lockout"/> and ends the account's sessions.</summary>
     public void RecordFailure(DateTimeOffset now)
     {
         FailedSignIns++;
@@ -33,6 +39,7 @@ public sealed class UserState : IHasOutbox
         {
             LockedUntil = now + SignInRules.Lockout;
             FailedSignIns = 0;
+            SessionEpoch++;
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -8,15 +9,64 @@ using QppOrleans.Tests.Infrastructure;
 
 namespace QppOrleans.Tests.Accounts;
 
-/// <summary>A-6: only an unexpired token signed with the service's key, for its issuer and audience, is accepted.</summary>
-public sealed class BearerTokenTests(ApiFixture api) : IClassFixture<ApiFixture>
+/// <summary>
+/// only an unexpired token signed with the service's key, for its issuer and audience, of an
+/// account that exists and has not locked since the token was issued, is accepted.
+/// </summary>
+public sealed class BearerTokenTests(BearerTokenTests.QuickAccountChecks api) : IClassFixture<BearerTokenTests.QuickAccountChecks>
 {
+    /// <summary>The API with a short <c>Auth:AccountCheckInterval</c>, so the bound is measurable quickly.</summary>
+    public sealed class QuickAccountChecks : ApiFixture
+    {
+        public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+        protected override Task<Dictionary<string, string?>> PrepareAsync() =>
+            Task.FromResult(new Dictionary<string, string?> { ["Auth:AccountCheckInterval"] = Interval.ToString() });
+    }
+
     private const string DevelopmentKey = "development-only-signing-key-never-use-it-in-production";
 
     [Fact]
     public async Task A6_A_token_the_service_issued_is_accepted()
     {
-        Assert.Equal(HttpStatusCode.OK, await StatusWithAsync(Token()));
+        Assert.Equal(HttpStatusCode.OK, await StatusWithAsync(api.IssueToken(Portal.NewUserId())));
+    }
+
+    [Fact]
+    public async Task A6_A_well_signed_token_of_an_id_without_an_account_or_without_a_session_epoch_is_refused()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithAsync(Token(subject: "nobody-has-this-id", epoch: 0)));
+        Assert.Equal(HttpStatusCode.OK, await StatusWithAsync(Token(subject: AccountHolder(), epoch: 0)));
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithAsync(Token(subject: AccountHolder(), epoch: null)));
+    }
+
+    [Fact]
+    public async Task A4_A6_Tokens_of_an_account_that_locks_stop_working_within_the_check_interval_and_a_new_sign_in_after_the_lockout_works()
+    {
+        var portal = new Portal(api.BaseAddress);
+        var userId = Portal.NewUserId("locks");
+        await portal.CreateAsync(userId);
+        using var signedIn = await portal.SignedInAsync(userId);
+        Assert.Equal(HttpStatusCode.OK, (await signedIn.GetAsync("/api/me")).StatusCode);
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await portal.SignInAsync(userId, password: "Wrong-Password-99");
+        }
+
+        var took = await Eventually.HoldsAsync(
+            async () => (await signedIn.GetAsync("/api/me")).StatusCode == HttpStatusCode.Unauthorized,
+            TimeSpan.FromSeconds(10),
+            () => "the token of a locked account to be refused");
+        Assert.True(took <= QuickAccountChecks.Interval + TimeSpan.FromSeconds(1), $"refused only after {took.TotalSeconds:F1} s");
+
+        api.Clock.Advance(TimeSpan.FromMinutes(16));
+        var challenge = await portal.ChallengeAsync(userId);
+        await portal.SendAsync(challenge);
+        var verified = await portal.VerifyAsync(challenge, await portal.CodeSentToAsync(Portal.EmailOf(userId), previous: 1));
+        var token = (await verified.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, await StatusWithAsync(token));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await signedIn.GetAsync("/api/me")).StatusCode);
     }
 
     [Theory]
@@ -27,19 +77,29 @@ public sealed class BearerTokenTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("unsigned")]
     public async Task A6_A_token_with_a_wrong_issuer_audience_key_or_lifetime_is_refused(string wrong)
     {
+        var subject = AccountHolder();
         var token = wrong switch
         {
-            "issuer" => Token(issuer: "someone-else"),
-            "audience" => Token(audience: "another-service"),
-            "key" => Token(key: "a-different-key-of-more-than-thirty-two-bytes"),
-            "expired" => Token(expires: DateTime.UtcNow.AddMinutes(-5)),
+            "issuer" => Token(issuer: "someone-else", subject: subject),
+            "audience" => Token(audience: "another-service", subject: subject),
+            "key" => Token(key: "a-different-key-of-more-than-thirty-two-bytes", subject: subject),
+            "expired" => Token(expires: DateTime.UtcNow.AddMinutes(-5), subject: subject),
             _ => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
             {
-                Issuer = "qpp-access", Audience = "qpp-portal", Subject = new ClaimsIdentity([new Claim("sub", "mallory")]),
+                Issuer = "qpp-access", Audience = "qpp-portal", Subject = new ClaimsIdentity([new Claim("sub", subject), new Claim("sep", "0", ClaimValueTypes.Integer32)]),
             }),
         };
 
+        Assert.Equal(HttpStatusCode.OK, await StatusWithAsync(Token(subject: subject)));
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithAsync(token));
+    }
+
+    /// <summary>The id of a fresh account (session epoch 0).</summary>
+    private string AccountHolder()
+    {
+        var userId = Portal.NewUserId("holder");
+        api.IssueToken(userId);
+        return userId;
     }
 
     private async Task<HttpStatusCode> StatusWithAsync(string token)
@@ -49,14 +109,18 @@ public sealed class BearerTokenTests(ApiFixture api) : IClassFixture<ApiFixture>
         return (await http.GetAsync("/api/me/notifications")).StatusCode;
     }
 
-    private static string Token(string issuer = "qpp-access", string audience = "qpp-portal", string key = DevelopmentKey, DateTime? expires = null)
+    private static string Token(
+        string issuer = "qpp-access", string audience = "qpp-portal", string key = DevelopmentKey, DateTime? expires = null,
+        string subject = "nobody-has-this-id", int? epoch = 0)
     {
         var notBefore = (expires ?? DateTime.UtcNow.AddMinutes(10)).AddMinutes(-20);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer,
             Audience = audience,
-            Subject = new ClaimsIdentity([new Claim("sub", "mallory")]),
+            Subject = new ClaimsIdentity(epoch is null
+                ? [new Claim("sub", subject)]
+                : [new Claim("sub", subject), new Claim("sep", epoch.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), ClaimValueTypes.Integer32)]),
             NotBefore = notBefore,
             IssuedAt = notBefore,
             Expires = expires ?? DateTime.UtcNow.AddMinutes(10),

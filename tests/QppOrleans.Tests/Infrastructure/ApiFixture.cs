@@ -8,6 +8,9 @@ using Microsoft.Extensions.Time.Testing;
 using QppOrleans.Api.Accounts;
 using QppOrleans.Api.Hosting;
 using QppOrleans.Grains;
+using QppOrleans.Grains.Abstractions;
+using QppOrleans.Grains.Abstractions.Accounts;
+using QppOrleans.Grains.Accounts;
 
 namespace QppOrleans.Tests.Infrastructure;
 
@@ -68,13 +71,28 @@ public class ApiFixture : IAsyncLifetime
 
     public HttpClient Anonymous() => new() { BaseAddress = BaseAddress };
 
-    /// <summary>A client carrying a token issued to <paramref name="userId"/> as sign-in issues them.</summary>
+    /// <summary>
+    /// A client carrying a token issued to <paramref name="userId"/> as sign-in issues them; the
+    /// account is opened first when there is none (tokens of absent accounts are refused).
+    /// </summary>
     public HttpClient SignedIn(string userId)
     {
         var client = Anonymous();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", App.Services.GetRequiredService<AccessTokens>().Issue(userId).AccessToken);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", IssueToken(userId));
         return client;
     }
+
+    public string IssueToken(string userId) => Task.Run(async () =>
+    {
+        var account = Grains.GetGrain<IUserGrain>(GrainKeys.User(AccountInput.NormalizeUserId(userId)));
+        if (await account.SessionEpochAsync() is not { } epoch)
+        {
+            await account.CreateAsync(new NewAccount(userId, "Fixture-Password-1", "Fixture", "User", $"{userId}@fixture.example", null));
+            epoch = (await account.SessionEpochAsync())!.Value;
+        }
+
+        return App.Services.GetRequiredService<AccessTokens>().Issue(userId, epoch).AccessToken;
+    }).GetAwaiter().GetResult();
 
     public async Task DisposeAsync()
     {
