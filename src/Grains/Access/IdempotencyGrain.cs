@@ -4,12 +4,16 @@ namespace QppOrleans.Grains.Access;
 
 /// <summary>
 /// An <c>Idempotency-Key</c>: the claim lives in memory while the first request runs and the
-/// result is stored, so a repeat — even after a restart — returns the first result.
+/// result is stored, so a repeat — even after a restart — returns the first result. A claim
+/// whose request never reported back (its API process died) lapses after <see cref="ClaimLease"/>.
 /// </summary>
 public sealed class IdempotencyGrain(
     [PersistentState("idempotency", QppStorage.Name)] IPersistentState<IdempotencyState> state) : Grain, IIdempotencyGrain
 {
-    private bool running;
+    /// <summary>Longer than any request can run (Orleans' response timeout is 30 s).</summary>
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(1);
+
+    private long? runningSince;
 
     Task<IdempotencyClaim> IIdempotencyGrain.BeginAsync(string fingerprint)
     {
@@ -23,12 +27,12 @@ public sealed class IdempotencyGrain(
             return Task.FromResult(new IdempotencyClaim(IdempotencyStatus.Completed, response));
         }
 
-        if (running)
+        if (runningSince is { } since && TimeProvider.System.GetElapsedTime(since) < ClaimLease)
         {
             return Task.FromResult(new IdempotencyClaim(IdempotencyStatus.InProgress));
         }
 
-        running = true;
+        runningSince = TimeProvider.System.GetTimestamp();
         state.State.Fingerprint = fingerprint;
         return Task.FromResult(new IdempotencyClaim(IdempotencyStatus.Claimed));
     }
@@ -37,12 +41,12 @@ public sealed class IdempotencyGrain(
     {
         state.State.Response = response;
         await this.WriteOrDeactivateAsync(state);
-        running = false;
+        runningSince = null;
     }
 
     Task IIdempotencyGrain.AbandonAsync()
     {
-        running = false;
+        runningSince = null;
         state.State.Fingerprint = null;
         return Task.CompletedTask;
     }

@@ -32,6 +32,9 @@ public static class QppSilo
             silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedIP), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
         }
 
+        // Failure detection and the reminder floor, for operators to tune (Orleans' defaults otherwise).
+        silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection(OrleansSettings.Section + ":MembershipOptions"));
+        silo.Services.Configure<ReminderOptions>(configuration.GetSection(OrleansSettings.Section + ":ReminderOptions"));
         return silo.UseQppPostgres(connectionString).UseQppEvents(configuration);
     }
 

@@ -1,0 +1,124 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using QppOrleans.Silo.Hosting;
+using QppOrleans.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace QppOrleans.Tests.Resilience;
+
+/// <summary>
+/// Silos lost, removed and added while Security Officials register (issue 9): real processes — PostgreSQL,
+/// silos and the API — driven over HTTP by the deadline-surge flow.
+/// </summary>
+[Collection(ProcessTests.Collection)]
+public sealed class SiloFailureTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task A_silo_killed_mid_surge_loses_no_acknowledged_write_no_registration_id_and_no_email()
+    {
+        const int people = 90;
+        await using var cluster = await ProcessCluster.StartAsync("sigkill", 3);
+        var load = await SurgeLoad.PrepareAsync(cluster, people);
+
+        var surge = load.RunAsync(.., concurrency: 12);
+        await Eventually.HoldsAsync(() => Task.FromResult(load.Registered.Count >= people / 2 || surge.IsCompleted), TimeSpan.FromMinutes(3), () => "a third of the surge to be done");
+        var victim = cluster.Silos[1];
+        var killedAt = load.Now;
+        await victim.Process.KillAsync();
+        await surge;
+
+        Assert.DoesNotContain(load.Failures(), a => a.At < killedAt);
+        var failures = load.Failures(killedAt);
+        var disturbed = failures.Count == 0 ? TimeSpan.Zero : failures[^1].At - killedAt;
+        output.WriteLine(
+            $"SIGKILL of one of three silos during the surge: {failures.Count} of {load.Answers.Count} requests got no answer or a 5xx " +
+            $"(by status: {string.Join(", ", failures.GroupBy(f => f.Status).Select(g => $"{g.Key}: {g.Count()}"))}); " +
+            $"the last failure came {disturbed.TotalSeconds:F1} s after the kill; every flow completed after retries.");
+        Assert.True(disturbed <= TimeSpan.FromSeconds(60), $"requests still failed {disturbed.TotalSeconds:F1} s after the kill");
+
+        // Every acknowledged write must be in PostgreSQL: read it back through a cluster started afresh.
+        Assert.Equal(0, await cluster.StopApiAsync());
+        foreach (var survivor in cluster.Silos.Where(s => s != victim))
+        {
+            Assert.Equal(0, await survivor.Process.TerminateAsync(TimeSpan.FromSeconds(60)));
+        }
+
+        cluster.StartSilo();
+        await cluster.StartApiAsync();
+        var (mismatches, registrationIds) = await load.ReadBackAsync();
+        Assert.Empty(mismatches);
+        Assert.Equal(people, registrationIds.Count);
+        Assert.Equal(people, registrationIds.Distinct().Count());
+        Assert.Equal(2 * people, load.Registered.Count + load.Answers.Count(a => a.Kind == "post-program" && a.Status == 409));
+
+        // R-9 and N-: every contact got the email of each acknowledged registration, the crash notwithstanding.
+        var took = await Eventually.HoldsAsync(
+            () => Task.FromResult(load.RegistrationsWithoutEmail().Count == 0),
+            TimeSpan.FromMinutes(3),
+            () => "emails for: " + string.Join(", ", load.RegistrationsWithoutEmail().Take(20)));
+        output.WriteLine($"{load.Registered.Count} acknowledged program registrations, all read back from PostgreSQL by a fresh cluster; " +
+            $"{registrationIds.Count} distinct registration ids; every registration email delivered ({took.TotalSeconds:F1} s after the restart's read-back).");
+    }
+
+    [Fact]
+    public async Task A_silo_added_under_load_takes_activations_and_one_stopped_with_SIGTERM_fails_no_request()
+    {
+        const int people = 80;
+        await using var cluster = await ProcessCluster.StartAsync("scale", 2);
+        var load = await SurgeLoad.PrepareAsync(cluster, people);
+        await load.RunAsync(..20, concurrency: 8);
+
+        using var stopReads = new CancellationTokenSource();
+        var reads = load.ReadAsync(concurrency: 6, stopReads.Token);
+        var surge = load.RunAsync(20.., concurrency: 2);
+
+        var added = cluster.StartSilo();
+        var joined = await cluster.WaitForActiveSilosAsync(3);
+        using var management = await ManagementClientAsync(cluster.ConnectionString);
+        var grains = management.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0);
+        await Eventually.HoldsAsync(
+            async () => (await grains.GetSimpleGrainStatistics())
+                .Where(s => s.SiloAddress.Endpoint.Port == added.SiloPort && s.GrainType.Contains("RegistrationGrain", StringComparison.Ordinal))
+                .Sum(s => s.ActivationCount) > 0,
+            TimeSpan.FromSeconds(60),
+            () => "the added silo to host registrations");
+        var hosted = (await grains.GetSimpleGrainStatistics()).Where(s => s.SiloAddress.Endpoint.Port == added.SiloPort).Sum(s => s.ActivationCount);
+
+        var leaving = cluster.Silos[0];
+        var stoppedAt = load.Now;
+        Assert.Equal(0, await leaving.Process.TerminateAsync(TimeSpan.FromSeconds(60)));
+        var stopTook = load.Now - stoppedAt;
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        await stopReads.CancelAsync();
+        await Task.WhenAll(reads, surge);
+
+        output.WriteLine(
+            $"Scale-out: the third silo joined {joined.TotalSeconds:F1} s after start and held {hosted} activations under load. " +
+            $"Scale-in: SIGTERM took {stopTook.TotalSeconds:F1} s; {load.Answers.Count} requests in all, " +
+            $"{load.Failures().Count} failed (by status: {string.Join(", ", load.Failures().GroupBy(f => f.Status).Select(g => $"{g.Key}: {g.Count()}"))}).");
+        Assert.Empty(load.Failures());
+        var (mismatches, registrationIds) = await load.ReadBackAsync();
+        Assert.Empty(mismatches);
+        Assert.Equal(people, registrationIds.Distinct().Count());
+    }
+
+    private static async Task<IHost> ManagementClientAsync(string connectionString)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.UseOrleansClient(client => client
+            .UseAdoNetClustering(options =>
+            {
+                options.Invariant = StorageSettings.PostgresInvariant;
+                options.ConnectionString = connectionString;
+            })
+            .Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = "qpp";
+                options.ServiceId = "qpp-access";
+            }));
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+}
