@@ -1,3 +1,4 @@
+using QppOrleans.Grains;
 using Microsoft.Data.Sqlite;
 using Orleans.Configuration;
 using QppOrleans.Silo.Hosting;
@@ -41,6 +42,7 @@ public static class OrleansHostingExtensions
                     options.Invariant = StorageSettings.PostgresInvariant;
                     options.ConnectionString = connectionString;
                 });
+                client.AddOutgoingGrainCallFilter<TransientCallRetry>();
                 // Keep trying while the silos start; readiness answers 503 meanwhile.
                 client.UseConnectionRetryFilter(async (exception, cancellationToken) =>
                 {

@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 namespace QppOrleans.Grains.Abstractions.Accounts;
 
 /// <summary>
@@ -29,11 +30,11 @@ public interface IUserGrain : IGrainWithStringKey
     /// The epoch a bearer token must carry to be honoured; null when there is no account. Tokens
     /// with an older epoch were issued before the account locked.
     /// </summary>
-    [Alias("SessionEpoch"), Orleans.Concurrency.ReadOnly]
+    [Alias("SessionEpoch"), ReadOnly]
     Task<int?> SessionEpochAsync();
 
     /// <summary>Null when there is no account.</summary>
-    [Alias("Profile")]
+    [Alias("Profile"), ReadOnly]
     Task<UserProfile?> GetProfileAsync();
 
     /// <summary>Projection of a role change at an organization; an older version than the one held changes nothing.</summary>
@@ -45,9 +46,9 @@ public interface IUserGrain : IGrainWithStringKey
     Task ProjectRequestAsync(Access.MyRequest request);
 
     /// <summary>The organizations where the person holds a role.</summary>
-    [Alias("Connections")]
+    [Alias("Connections"), ReadOnly]
     Task<Access.Connection[]> ConnectionsAsync();
 
-    [Alias("Requests")]
+    [Alias("Requests"), ReadOnly]
     Task<Access.MyRequest[]> RequestsAsync();
 }

@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using QppOrleans.Grains.Abstractions.Access;
 
 namespace QppOrleans.Grains.Abstractions.Directory;
@@ -10,7 +11,7 @@ namespace QppOrleans.Grains.Abstractions.Directory;
 public interface IOrganizationGrain : IGrainWithStringKey
 {
     /// <summary>What the directory says of it; null when the directory does not know it.</summary>
-    [Alias("Directory")]
+    [Alias("Directory"), ReadOnly]
     Task<DirectoryEntry?> GetDirectoryEntryAsync();
 
     /// <summary>One item of an access request (A-21 … ).</summary>
@@ -40,19 +41,19 @@ public interface IOrganizationGrain : IGrainWithStringKey
     Task<AccessError> ResolveEscalationAsync(string operatorId, string userId, bool approve, string? note);
 
     /// <summary>Null when the person holds no role here.</summary>
-    [Alias("RoleOf")]
+    [Alias("RoleOf"), ReadOnly]
     Task<string?> RoleOfAsync(string userId);
 
-    [Alias("ConnectedUsers")]
+    [Alias("ConnectedUsers"), ReadOnly]
     Task<int> ConnectedUsersAsync();
 
     /// <summary>None for a Security Official; who else asks is refused (403 connected, 404 stranger).</summary>
-    [Alias("Guard")]
+    [Alias("Guard"), ReadOnly]
     Task<AccessError> GuardAsync(string actor);
 
-    [Alias("Members")]
+    [Alias("Members"), ReadOnly]
     Task<AccessResult<MemberView[]>> MembersAsync(string actor);
 
-    [Alias("Requests")]
+    [Alias("Requests"), ReadOnly]
     Task<AccessResult<RequestView[]>> RequestsAsync(string actor, string? status);
 }

@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using QppOrleans.Grains.Abstractions.Access;
 
 namespace QppOrleans.Grains.Abstractions.Registration;
@@ -11,7 +12,7 @@ namespace QppOrleans.Grains.Abstractions.Registration;
 [Alias("qpp.registration.IRegistrationGrain")]
 public interface IRegistrationGrain : IGrainWithStringKey
 {
-    [Alias("Get")]
+    [Alias("Get"), ReadOnly]
     Task<RegistrationResult> GetAsync(string actor);
 
     [Alias("SetSize")]
@@ -36,7 +37,7 @@ public interface IRegistrationGrain : IGrainWithStringKey
     Task<RegistrationResult> CancelAsync(string actor, string program, bool confirm, long? ifMatch);
 
     /// <summary>R-14, newest first; null for someone not connected.</summary>
-    [Alias("History")]
+    [Alias("History"), ReadOnly]
     Task<HistoryEntry[]?> HistoryAsync(string actor);
 
     /// <summary>R-10: registers the programs not yet registered; true when anything changed.</summary>
@@ -48,6 +49,6 @@ public interface IRegistrationGrain : IGrainWithStringKey
     Task<bool> RecordSamplingAsync(string operatorId, int webInterfaceAssignedPatients, bool cahpsSampleMet);
 
     /// <summary>The registration without an access check, for overviews the caller has already scoped .</summary>
-    [Alias("Summary")]
+    [Alias("Summary"), ReadOnly]
     Task<RegistrationView> SummaryAsync();
 }

@@ -86,6 +86,7 @@ public static class QppSilo
     public static ISiloBuilder AddQppGrainStorage(this ISiloBuilder silo, string invariant, string connectionString, System.Data.Common.DbDataSource? dataSource = null)
     {
         silo.AddActivityPropagation();
+        silo.AddOutgoingGrainCallFilter<TransientCallRetry>();
         silo.AddAdoNetGrainStorage(QppStorage.Name, options =>
         {
             // The providers take a connection string or a data source, not both.

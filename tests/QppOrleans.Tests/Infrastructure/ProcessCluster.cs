@@ -89,7 +89,7 @@ public sealed class ProcessCluster : IAsyncDisposable
             ["Access__Operators__0"] = Operator,
             ["RateLimits__SignIn__PermitLimit"] = "100000",
         };
-        var api = Api = ChildProcess.Start(Repository.Root, settings, Repository.ApiDll, "--urls", ApiAddress.ToString());
+        var api = Api = ChildProcess.Start(Path.GetDirectoryName(Repository.ApiDll)!, settings, Repository.ApiDll, "--urls", ApiAddress.ToString());
         using var http = new HttpClient { BaseAddress = ApiAddress };
         await Eventually.HoldsAsync(
             async () => (await http.GetAsync("/health/ready")).IsSuccessStatusCode,

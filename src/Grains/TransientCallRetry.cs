@@ -1,0 +1,54 @@
+using System.Reflection;
+using System.Runtime.ExceptionServices;
+using Orleans.Concurrency;
+
+namespace QppOrleans.Grains;
+
+/// <summary>
+/// Sends a grain call again when it certainly did not run — the cluster refused it before it ran
+/// (a silo stopping, an activation moving: <see cref="OrleansMessageRejectionException"/>) — or when
+/// the silo holding the target went away during a <see cref="ReadOnlyAttribute">read-only</see>
+/// call. This is what lets a silo leave the cluster without failing a request. Other failures,
+/// whose outcome is unknown, go to the caller as they are.
+/// </summary>
+public sealed class TransientCallRetry : IOutgoingGrainCallFilter
+{
+    private static readonly TimeSpan[] Pauses = [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1)];
+
+    public async Task Invoke(IOutgoingGrainCallContext context)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            Exception? thrown = null;
+            try
+            {
+                await context.Invoke();
+            }
+            catch (Exception exception)
+            {
+                thrown = exception;
+            }
+
+            var failure = thrown ?? context.Response?.Exception;
+            if (failure is null || attempt == Pauses.Length || !SafeToRepeat(failure, context.InterfaceMethod))
+            {
+                if (thrown is not null)
+                {
+                    ExceptionDispatchInfo.Throw(thrown);
+                }
+
+                return;
+            }
+
+            await Task.Delay(Pauses[attempt]);
+        }
+    }
+
+    private static bool SafeToRepeat(Exception failure, MethodInfo method) => failure switch
+    {
+        // A rejection of its own kind: the call may have run when the silo went away.
+        SiloUnavailableException => method.GetCustomAttribute<ReadOnlyAttribute>() is not null,
+        OrleansMessageRejectionException => true,
+        _ => false,
+    };
+}
