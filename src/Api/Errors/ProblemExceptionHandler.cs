@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Orleans.Runtime;
 using Orleans.Storage;
+using QppOrleans.Grains.Abstractions;
 
 namespace QppOrleans.Api.Errors;
 
@@ -48,7 +49,7 @@ internal sealed class ProblemExceptionHandler(
         BadHttpRequestException bad => Problem(bad.StatusCode, ProblemCodes.ForStatus(bad.StatusCode), "The request could not be read.", bad.Message),
         InconsistentStateException => Problem(409, "concurrent-change", "The record changed while this request was processed.",
             "Another change to the same record was saved first. Read it again and retry."),
-        DbException => Problem(503, "service-unavailable", "The service is temporarily unavailable.",
+        DbException or StorageUnavailableException => Problem(503, "service-unavailable", "The service is temporarily unavailable.",
             "The database could not be reached, so the change was not saved. Please try again in a few seconds."),
         OrleansException or TimeoutException => Problem(503, "service-unavailable", "The service is temporarily unavailable.",
             "The service could not confirm the change. Read the record again before retrying, " +

@@ -14,6 +14,8 @@ namespace QppOrleans.Silo.Hosting;
 /// <summary>How a silo is put together, in either of the two ways the service runs.</summary>
 public static class QppSilo
 {
+    private const string AdoNetStorageName = "adonet";
+
     /// <summary>A cluster member: membership, grain state and reminders in PostgreSQL.</summary>
     public static ISiloBuilder UseQppCluster(this ISiloBuilder silo, IConfiguration configuration, string connectionString)
     {
@@ -87,15 +89,18 @@ public static class QppSilo
     {
         silo.AddActivityPropagation();
         silo.AddOutgoingGrainCallFilter<TransientCallRetry>();
-        silo.AddAdoNetGrainStorage(QppStorage.Name, options =>
+        silo.AddIncomingGrainCallFilter<DatabaseFailures>();
+        silo.AddAdoNetGrainStorage(AdoNetStorageName, options =>
         {
             // The providers take a connection string or a data source, not both.
             options.Invariant = invariant;
             options.ConnectionString = dataSource is null ? connectionString : null!;
             options.DataSource = dataSource;
         });
-        silo.Services.AddOptions<AdoNetGrainStorageOptions>(QppStorage.Name)
+        silo.Services.AddOptions<AdoNetGrainStorageOptions>(AdoNetStorageName)
             .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+        silo.Services.AddKeyedSingleton<IGrainStorage>(QppStorage.Name, (services, _) =>
+            new GuardedGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(AdoNetStorageName)));
         return silo;
     }
 }

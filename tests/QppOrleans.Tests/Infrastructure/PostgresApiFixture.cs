@@ -12,7 +12,7 @@ namespace QppOrleans.Tests.Infrastructure;
 /// The API in cluster mode: an Orleans client finding, through PostgreSQL, a silo host started
 /// in this process with the production cluster configuration (real TCP between them).
 /// </summary>
-public sealed class PostgresApiFixture : ApiFixture
+public class PostgresApiFixture : ApiFixture
 {
     private IHost? silo;
 
@@ -20,7 +20,7 @@ public sealed class PostgresApiFixture : ApiFixture
 
     protected override async Task<Dictionary<string, string?>> PrepareAsync()
     {
-        var connectionString = ConnectionString = await TestPostgres.CreateDatabaseAsync("api");
+        var connectionString = ConnectionString = await CreateDatabaseAsync();
         await new SchemaMigrator(SchemaDialect.PostgreSql, connectionString, NullLogger<SchemaMigrator>.Instance).MigrateAsync();
         var settings = new Dictionary<string, string?>
         {
@@ -40,6 +40,9 @@ public sealed class PostgresApiFixture : ApiFixture
         await silo.StartAsync();
         return new Dictionary<string, string?> { ["ConnectionStrings:Orleans"] = connectionString };
     }
+
+    /// <summary>An empty database on the shared test server; a variant may bring its own server.</summary>
+    protected virtual Task<string> CreateDatabaseAsync() => TestPostgres.CreateDatabaseAsync("api");
 
     protected override async Task CleanUpAsync()
     {
