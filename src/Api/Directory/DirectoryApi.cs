@@ -1,3 +1,4 @@
+using QppOrleans.Api.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using QppOrleans.Api.Accounts;
@@ -59,13 +60,10 @@ internal static class DirectoryApi
             : TypedResults.Ok(OrganizationDetail.From(entry));
     }
 
-    private static async Task<Ok<DirectoryImportReport>> ImportAsync(HttpContext http, DirectoryImporter importer, IConfiguration configuration, CancellationToken cancellationToken)
+    private static async Task<Ok<DirectoryImportReport>> ImportAsync(HttpContext http, DirectoryImporter importer, CancellationToken cancellationToken)
     {
         // A directory file is large by nature (200,000 practices is over 100 MB); it is streamed, never held.
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = configuration.GetValue<long?>("Directory:MaxImportBytes") ?? 4L << 30;
-        }
+        RequestLimits.AllowImport(http);
 
         return TypedResults.Ok(await importer.ImportAsync(http.Request.Body, cancellationToken: cancellationToken));
     }

@@ -25,6 +25,7 @@ public static class QppApi
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
 
+        RequestLimits.Configure(builder);
         builder.AddQppTelemetry("qpp-api", trace => trace.AddAspNetCoreInstrumentation(), meter => meter.AddAspNetCoreInstrumentation());
         builder.AddQppOrleans();
         builder.AddQppAuthentication();
@@ -45,6 +46,12 @@ public static class QppApi
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

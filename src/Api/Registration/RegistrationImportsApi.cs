@@ -1,3 +1,4 @@
+using QppOrleans.Api.Hosting;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -79,6 +80,7 @@ internal static class RegistrationImportsApi
             return ApiProblems.NotFound($"Performance year {py} is not configured.");
         }
 
+        RequestLimits.AllowImport(http);
         long updated = 0, unchanged = 0, rejected = 0;
         var rejections = new List<RejectedLine>();
         var running = new List<Task>();

@@ -1,0 +1,31 @@
+namespace QppOrleans.Api.Hosting;
+
+/// <summary>
+/// Headers every answer carries: no sniffing, no framing, no referrer, a content policy that lets
+/// a JSON answer load nothing, and no caching of anything under <c>/api</c> (it is personal data).
+/// The Development API page (<c>/scalar</c>) keeps a policy it can run under. HSTS belongs to the
+/// gateway that terminates TLS; the API adds it too when it serves HTTPS itself.
+/// </summary>
+internal static class SecurityHeaders
+{
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/scalar")
+                ? "frame-ancestors 'none'"
+                : "default-src 'none'; frame-ancestors 'none'";
+            if (context.Request.Path.StartsWithSegments("/api"))
+            {
+                headers.CacheControl = "no-store";
+            }
+
+            return Task.CompletedTask;
+        });
+        return next(context);
+    });
+}

@@ -1,0 +1,110 @@
+using System.Net;
+using System.Text;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using QppOrleans.Api.Errors;
+using QppOrleans.Tests.Infrastructure;
+
+namespace QppOrleans.Tests.Security;
+
+/// <summary>Issue 9: security headers, request limits set on purpose, no stack traces outside Development.</summary>
+public sealed class SecurityBasicsTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/api/apm-models")]
+    [InlineData("/api/me")]
+    [InlineData("/api/no-such-route")]
+    public async Task Every_answer_carries_the_security_headers_and_api_answers_are_not_cached(string path)
+    {
+        using var http = api.Anonymous();
+        using var response = await http.GetAsync(path);
+
+        Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));
+        Assert.Equal("DENY", Header(response, "X-Frame-Options"));
+        Assert.Equal("no-referrer", Header(response, "Referrer-Policy"));
+        Assert.Equal("default-src 'none'; frame-ancestors 'none'", Header(response, "Content-Security-Policy"));
+        Assert.False(response.Headers.Contains("Server"));
+        if (path.StartsWith("/api", StringComparison.Ordinal))
+        {
+            Assert.Equal("no-store", Header(response, "Cache-Control"));
+        }
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_is_refused_with_413_and_creates_nothing()
+    {
+        using var http = api.Anonymous();
+        var userId = $"huge-{Guid.NewGuid():N}"[..20];
+        var body = JsonSerializer.Serialize(new { userId, password = "Correct-Horse-42", firstName = new string('a', 100_000), lastName = "Lee", email = "a@example.org" });
+        using var response = await http.PostAsync("/api/accounts", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("payload-too-large", (await Problem(response)).GetProperty("code").GetString());
+        Assert.Null(await api.Grains.GetGrain<Grains.Abstractions.Accounts.IUserGrain>(Grains.Abstractions.GrainKeys.User(userId)).GetProfileAsync());
+    }
+
+    [Fact]
+    public async Task Headers_and_request_lines_over_the_limits_are_refused_with_a_4xx()
+    {
+        using var http = api.Anonymous();
+        using var bigHeader = new HttpRequestMessage(HttpMethod.Get, "/health/live");
+        bigHeader.Headers.Add("X-Filler", new string('x', 40_000));
+        Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, (await http.SendAsync(bigHeader)).StatusCode);
+
+        using var manyHeaders = new HttpRequestMessage(HttpMethod.Get, "/health/live");
+        for (var i = 0; i < 80; i++)
+        {
+            manyHeaders.Headers.Add($"X-Filler-{i}", "x");
+        }
+
+        Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, (await http.SendAsync(manyHeaders)).StatusCode);
+        Assert.Equal(HttpStatusCode.RequestUriTooLong, (await http.GetAsync("/api/organizations/search?type=practice&q=" + new string('a', 10_000))).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Production", false)]
+    [InlineData("Staging", false)]
+    [InlineData("Development", true)]
+    public async Task An_unexpected_error_is_a_500_problem_whose_exception_details_show_only_in_Development(string environment, bool detailed)
+    {
+        var services = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider();
+        var handler = new ProblemExceptionHandler(
+            services.GetRequiredService<Microsoft.AspNetCore.Http.IProblemDetailsService>(),
+            new Environment(environment),
+            NullLogger<ProblemExceptionHandler>.Instance);
+        var context = new DefaultHttpContext { RequestServices = services };
+        context.Response.Body = new MemoryStream();
+
+        Assert.True(await handler.TryHandleAsync(context, new InvalidOperationException("secret internals: connection string Host=db;Password=hunter2"), default));
+
+        context.Response.Body.Position = 0;
+        var body = await new StreamReader(context.Response.Body).ReadToEndAsync();
+        Assert.Equal(500, context.Response.StatusCode);
+        Assert.Contains("internal-error", body, StringComparison.Ordinal);
+        Assert.Equal(detailed, body.Contains("hunter2", StringComparison.Ordinal));
+        Assert.Equal(detailed, body.Contains("InvalidOperationException", StringComparison.Ordinal));
+    }
+
+    private static string? Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values) ? string.Join(",", values) : null;
+
+    private static async Task<JsonElement> Problem(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
+
+    private sealed class Environment(string name) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = name;
+
+        public string ApplicationName { get; set; } = "QppOrleans.Api";
+
+        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+}
