@@ -17,6 +17,8 @@ internal static class ServiceCenterAccessApi
     {
         var group = app.MapGroup("/api/admin").WithTags("Service Center").RequireAuthorization(Policies.Operator);
         group.MapPut("/organizations/{orgType}/{orgId}/users/{userId}/role", ChangeRoleAsync);
+        // API.md: "DELETE of the same" (the role); the user path is kept for existing callers.
+        group.MapDelete("/organizations/{orgType}/{orgId}/users/{userId}/role", RemoveAsync);
         group.MapDelete("/organizations/{orgType}/{orgId}/users/{userId}", RemoveAsync);
         group.MapPost("/service-center/requests/{id:guid}/resolve", ResolveAsync);
         return app;
