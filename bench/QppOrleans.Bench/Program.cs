@@ -5,7 +5,7 @@ using QppOrleans.Bench;
 // Drives a running QPP Access instance over HTTP and reports what it measured (see BENCHMARKS.md).
 //   directory --url URL [--practices 200000] [--clinicians 5] [--searches 2000] [--server-pid PID] [--json]
 //   surge --url URL [--people 2000] [--concurrency 64 | --rate PER_SECOND] [--year 2026]
-//         [--presigned] [--reads 30000] [--read-concurrency 32] [--baseline] [--server-pid PID[,PID...]] [--json]
+//         [--presigned] [--settle 120] [--reads 30000] [--read-concurrency 32] [--rounds 3] [--baseline] [--server-pid PID[,PID...]] [--json]
 var command = args.FirstOrDefault();
 if (command is not ("directory" or "surge"))
 {
@@ -46,22 +46,26 @@ else
     await surge.PrepareAsync();
     var surgeResult = await surge.RunAsync(new Recorder(), servers);
     var people = surge.Tokens.Select(t => (t.Value, surge.Base(t.Key))).ToList();
+    var settled = await Settle.WaitAsync(servers, TimeSpan.FromSeconds(Number("--settle", 120)));
     var reads = Number("--reads", 30_000);
     var readConcurrency = Number("--read-concurrency", 32);
     using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = url };
-    var service = await ReadsScenario.RunAsync(http, "portal reads (service)", people, year, readConcurrency, reads);
-    object? baseline = null;
-    if (flags.Contains("--baseline"))
+    await using var minimal = flags.Contains("--baseline") ? await BaselineServer.StartAsync() : null;
+    using var baselineHttp = minimal is null ? null : new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = minimal.Url };
+
+    // Service and baseline take turns, so that a disturbance of the machine falls on both alike.
+    var rounds = new List<ReadsRound>();
+    for (var round = 1; round <= Number("--rounds", 3); round++)
     {
-        await using var minimal = await BaselineServer.StartAsync();
-        using var baselineHttp = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = minimal.Url };
-        baseline = await ReadsScenario.RunAsync(baselineHttp, "portal reads (baseline)", people, year, readConcurrency, reads);
+        var service = await ReadsScenario.RunAsync(http, $"portal reads (service, round {round})", people, year, readConcurrency, reads, servers);
+        var baseline = baselineHttp is null ? null : await ReadsScenario.RunAsync(baselineHttp, $"portal reads (baseline, round {round})", people, year, readConcurrency, reads, []);
+        rounds.Add(new ReadsRound(service, baseline));
     }
 
-    result = new { surge = surgeResult, reads = service, baseline };
+    result = new { surge = surgeResult, settledSeconds = settled, reads = ReadsRound.Summary(rounds), rounds };
 }
 
-var json = JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = !flags.Contains("--json") });
+var json = JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = !flags.Contains("--json"), PropertyNamingPolicy = JsonNamingPolicy.CamelCase });
 Console.WriteLine(json);
 if (!flags.Contains("--json"))
 {

@@ -6,27 +6,63 @@ namespace QppOrleans.Bench;
 /// </summary>
 internal static class ReadsScenario
 {
-    public static async Task<object> RunAsync(HttpClient http, string label, IReadOnlyList<(string Token, string RegistrationPath)> people, int year, int concurrency, int requests)
+    public static async Task<ReadsResult> RunAsync(HttpClient http, string label, IReadOnlyList<(string Token, string RegistrationPath)> people, int year, int concurrency, int requests, ServerProcess[] servers)
     {
+        // Both targets are warmed up alike first, so that neither is timed while its code is still being compiled.
+        var warmup = Math.Max(1_000, requests / 10);
+        await SendAsync(http, new Recorder(), people, year, concurrency, warmup, () => { });
         var recorder = new Recorder();
+        var cpuBefore = servers.Sum(s => s.CpuSeconds());
         var done = 0;
         await using (new Progress(label, requests, () => done))
         {
-            await Parallel.ForEachAsync(Enumerable.Range(0, requests), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (k, _) =>
-            {
-                var (token, registration) = people[k % people.Count];
-                var (kind, path) = (k % 3) switch
-                {
-                    0 => ("me-organizations", "/api/me/organizations"),
-                    1 => ("registration", registration),
-                    _ => ("overview", $"/api/registrations/{year}"),
-                };
-                using var response = await recorder.TimeAsync(kind, () => http.SendAsync(SurgeScenario.Authorized(HttpMethod.Get, path, token, null)));
-                Interlocked.Increment(ref done);
-            });
+            await SendAsync(http, recorder, people, year, concurrency, requests, () => Interlocked.Increment(ref done));
         }
 
         var all = recorder.All();
-        return new { target = label, concurrency, requests, requestsPerSecond = Math.Round(all.PerSecond), latency = all, byRequest = recorder.ByKind(), statuses = recorder.Statuses() };
+        var serverCores = servers.Length == 0 ? (double?)null : Math.Round((servers.Sum(s => s.CpuSeconds()) - cpuBefore) / recorder.Elapsed.TotalSeconds, 2);
+        return new ReadsResult(label, concurrency, requests, warmup, Math.Round(all.PerSecond), all, serverCores, recorder.ByKind(), recorder.Statuses());
+    }
+
+    private static Task SendAsync(HttpClient http, Recorder recorder, IReadOnlyList<(string Token, string RegistrationPath)> people, int year, int concurrency, int requests, Action sent) =>
+        Parallel.ForEachAsync(Enumerable.Range(0, requests), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (k, _) =>
+        {
+            var (token, registration) = people[k % people.Count];
+            var (kind, path) = (k % 3) switch
+            {
+                0 => ("me-organizations", "/api/me/organizations"),
+                1 => ("registration", registration),
+                _ => ("overview", $"/api/registrations/{year}"),
+            };
+            using var response = await recorder.TimeAsync(kind, () => http.SendAsync(SurgeScenario.Authorized(HttpMethod.Get, path, token, null)));
+            sent();
+        });
+}
+
+internal sealed record ReadsResult(string Target, int Concurrency, int Requests, int Warmup, double RequestsPerSecond, Latencies Latency, double? ServerCpuCoresBusy, Dictionary<string, Latencies> ByRequest, Dictionary<string, int> Statuses);
+
+/// <summary>One round of portal reads: the service, then the baseline with the same requests.</summary>
+internal sealed record ReadsRound(ReadsResult Service, ReadsResult? Baseline)
+{
+    public double? Ratio => Baseline is null ? null : Math.Round(Service.RequestsPerSecond / Baseline.RequestsPerSecond, 3);
+
+    /// <summary>The median of the rounds' figures, and the worst p99 the service showed in any round.</summary>
+    public static object Summary(IReadOnlyList<ReadsRound> rounds) => new
+    {
+        rounds = rounds.Count,
+        serviceRequestsPerSecond = Median(rounds.Select(r => r.Service.RequestsPerSecond)),
+        baselineRequestsPerSecond = rounds.Any(r => r.Baseline is not null) ? Median(rounds.Where(r => r.Baseline is not null).Select(r => r.Baseline!.RequestsPerSecond)) : (double?)null,
+        ratio = rounds.Any(r => r.Ratio is not null) ? Median(rounds.Where(r => r.Ratio is not null).Select(r => r.Ratio!.Value)) : (double?)null,
+        serviceCpuCoresBusy = Median(rounds.Select(r => r.Service.ServerCpuCoresBusy ?? 0)),
+        serviceP50 = Median(rounds.Select(r => r.Service.Latency.P50)),
+        serviceP99Worst = rounds.Max(r => r.Service.Latency.P99),
+        baselineP99Worst = rounds.Where(r => r.Baseline is not null).Select(r => r.Baseline!.Latency.P99).DefaultIfEmpty().Max(),
+        serviceNotOk = rounds.Sum(r => r.Service.Statuses.Where(s => s.Key != "OK").Sum(s => s.Value)),
+    };
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

@@ -25,6 +25,14 @@ internal static class Table
                 }
 
                 break;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    Walk(item, $"{path}[{index++}]", text);
+                }
+
+                break;
             case JsonValueKind.Number or JsonValueKind.String or JsonValueKind.True or JsonValueKind.False:
                 text.AppendLine($"{path,-48} {element,14}");
                 break;

@@ -10,11 +10,27 @@ namespace QppOrleans.Grains;
 /// </summary>
 public sealed class DatabaseFailures : IIncomingGrainCallFilter
 {
-    public async Task Invoke(IIncomingGrainCallContext context)
+    public Task Invoke(IIncomingGrainCallContext context)
+    {
+        // Most reads finish at once; only a call still running needs watching.
+        Task call;
+        try
+        {
+            call = context.Invoke();
+        }
+        catch (Exception exception)
+        {
+            call = Task.FromException(exception);
+        }
+
+        return call.IsCompletedSuccessfully ? call : Watch(call);
+    }
+
+    private static async Task Watch(Task call)
     {
         try
         {
-            await context.Invoke();
+            await call;
         }
         catch (Exception exception) when (Find(exception) is { } database)
         {

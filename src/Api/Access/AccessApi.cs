@@ -39,7 +39,7 @@ internal static class AccessApi
         }
 
         var userId = user.UserId();
-        if (await grains.GetGrain<IUserGrain>(GrainKeys.User(userId)).GetProfileAsync() is not { } profile)
+        if (await grains.Reference<IUserGrain>(GrainKeys.User(userId)).GetProfileAsync() is not { } profile)
         {
             return ApiProblems.NotFound("There is no account for this token.");
         }
@@ -82,7 +82,7 @@ internal static class AccessApi
             return Task.FromResult(new RequestOutcome(orgId, RequestStatus.Rejected, Code: refusal.Code, Message: refusal.Message));
         }
 
-        return grains.GetGrain<IOrganizationGrain>(GrainKeys.Organization(orgType, key))
+        return grains.Reference<IOrganizationGrain>(GrainKeys.Organization(orgType, key))
             .RequestAccessAsync(requester, role, item.Validation?.ToValidation());
     }
 
@@ -137,7 +137,7 @@ internal static class AccessApi
 
     private static async Task<Ok<MyRequestView[]>> MyRequestsAsync(ClaimsPrincipal user, IGrainFactory grains)
     {
-        var requests = await grains.GetGrain<IUserGrain>(GrainKeys.User(user.UserId())).RequestsAsync();
+        var requests = await grains.Reference<IUserGrain>(GrainKeys.User(user.UserId())).RequestsAsync();
         return TypedResults.Ok(requests.Select(r => new MyRequestView(r.RequestId, r.Organization.OrgType, r.Organization.OrgId, r.Organization.Name, r.Role, r.Status, r.At)).ToArray());
     }
 
@@ -145,11 +145,11 @@ internal static class AccessApi
     private static async Task<Ok<ConnectedOrganizations>> MyOrganizationsAsync(ClaimsPrincipal user, IGrainFactory grains, IOptionsMonitor<RegistrationOptions> options)
     {
         var year = options.CurrentValue.CurrentYear;
-        var connections = await grains.GetGrain<IUserGrain>(GrainKeys.User(user.UserId())).ConnectionsAsync();
+        var connections = await grains.Reference<IUserGrain>(GrainKeys.User(user.UserId())).ConnectionsAsync();
         var organizations = await Task.WhenAll(connections.Select(async c =>
         {
             var (orgType, orgId) = (c.Organization.OrgType, c.Organization.OrgId);
-            var users = grains.GetGrain<IOrganizationGrain>(GrainKeys.Organization(orgType, orgId)).ConnectedUsersAsync();
+            var users = grains.Reference<IOrganizationGrain>(GrainKeys.Organization(orgType, orgId)).ConnectedUsersAsync();
             RegistrationStatus? registration = null;
             if (c.Role != Roles.Clinician && RegistrationApi.Find(grains, options.CurrentValue, year, orgType, orgId) is { } grain)
             {

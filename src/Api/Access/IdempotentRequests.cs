@@ -31,7 +31,7 @@ internal static class IdempotentRequests
             return ApiProblems.Invalid("Idempotency-Key", $"An Idempotency-Key is 1 to {MaxKeyLength} printable characters.");
         }
 
-        var grain = grains.GetGrain<IIdempotencyGrain>(GrainKeys.Idempotency(userId, Hash($"{scope}\n{key}")));
+        var grain = grains.Reference<IIdempotencyGrain>(GrainKeys.Idempotency(userId, Hash($"{scope}\n{key}")));
         var claim = await grain.BeginAsync(Hash($"{scope}\n{JsonSerializer.Serialize(request, Json)}"));
         switch (claim.Status)
         {

@@ -91,7 +91,7 @@ internal static class OrganizationAccessApi
 
         var error = await organization.GuardAsync(user.UserId());
         return error == AccessError.None
-            ? TypedResults.Ok(await grains.GetGrain<IAuditTrailGrain>(organization.GetPrimaryKeyString()).ReadAsync())
+            ? TypedResults.Ok(await grains.Reference<IAuditTrailGrain>(organization.GetPrimaryKeyString()).ReadAsync())
             : AccessProblems.For(error);
     }
 

@@ -8,6 +8,6 @@ internal static class OrganizationRoute
 {
     public static IOrganizationGrain? Find(IGrainFactory grains, string orgType, string orgId) =>
         OrgTypes.All.Contains(orgType) && OrgTypes.TryNormalizeId(orgType, orgId, out var id, out _)
-            ? grains.GetGrain<IOrganizationGrain>(GrainKeys.Organization(orgType, id))
+            ? grains.Reference<IOrganizationGrain>(GrainKeys.Organization(orgType, id))
             : null;
 }

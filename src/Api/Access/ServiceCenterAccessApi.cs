@@ -65,7 +65,7 @@ internal static class ServiceCenterAccessApi
             return ApiProblems.Invalid("note", $"A note is at most {OrganizationAccessApi.MaxReasonLength} characters.");
         }
 
-        var queue = grains.GetGrain<IServiceCenterQueueGrain>(GrainKeys.ServiceCenter);
+        var queue = grains.Reference<IServiceCenterQueueGrain>(GrainKeys.ServiceCenter);
         if (await queue.GetAsync(id) is not { } item)
         {
             return ApiProblems.NotFound("There is no such Service Center request.");
@@ -76,7 +76,7 @@ internal static class ServiceCenterAccessApi
             return ApiProblems.Problem(409, "already-resolved", "The request was already resolved.", "This Service Center request is already resolved.");
         }
 
-        var organization = grains.GetGrain<IOrganizationGrain>(GrainKeys.Organization(item.Organization.OrgType, item.Organization.OrgId));
+        var organization = grains.Reference<IOrganizationGrain>(GrainKeys.Organization(item.Organization.OrgType, item.Organization.OrgId));
         var error = await organization.ResolveEscalationAsync(user.UserId(), item.RequesterUserId, body.Outcome == "approve", body.Note);
         if (error is not (AccessError.None or AccessError.NoEscalation))
         {

@@ -27,7 +27,7 @@ public sealed class AccountSessions(IGrainFactory grains, IMemoryCache cache, IO
             entry =>
             {
                 entry.AbsoluteExpirationRelativeToNow = options.Value.AccountCheckInterval;
-                return grains.GetGrain<IUserGrain>(GrainKeys.User(userId)).SessionEpochAsync();
+                return grains.Reference<IUserGrain>(GrainKeys.User(userId)).SessionEpochAsync();
             });
         return current == epoch;
     }

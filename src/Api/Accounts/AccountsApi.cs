@@ -32,7 +32,7 @@ internal static class AccountsApi
 
         var userId = AccountInput.NormalizeUserId(body.UserId!);
         var account = new NewAccount(userId, body.Password!, body.FirstName!, body.LastName!, body.Email!, body.Phone);
-        return await grains.GetGrain<IUserGrain>(GrainKeys.User(userId)).CreateAsync(account)
+        return await grains.Reference<IUserGrain>(GrainKeys.User(userId)).CreateAsync(account)
             ? TypedResults.Created("/api/me", new CreatedAccount(userId))
             : ApiProblems.Problem(409, "user-exists", "The user id is taken.", "An account with this user id already exists. Choose another user id.");
     }
@@ -54,7 +54,7 @@ internal static class AccountsApi
         }
 
         var userId = AccountInput.NormalizeUserId(body.UserId);
-        var result = await grains.GetGrain<IUserGrain>(GrainKeys.User(userId)).SignInAsync(body.Password);
+        var result = await grains.Reference<IUserGrain>(GrainKeys.User(userId)).SignInAsync(body.Password);
         switch (result.Outcome)
         {
             case SignInOutcome.Challenged:
@@ -81,7 +81,7 @@ internal static class AccountsApi
             return ApiProblems.Invalid("deviceId", "deviceId is one of the devices the sign-in offered.");
         }
 
-        return await grains.GetGrain<IUserGrain>(GrainKeys.User(userId)).SendCodeAsync(secret, body.DeviceId) switch
+        return await grains.Reference<IUserGrain>(GrainKeys.User(userId)).SendCodeAsync(secret, body.DeviceId) switch
         {
             SendCodeOutcome.Sent => TypedResults.Accepted((string?)null),
             SendCodeOutcome.UnknownDevice => ApiProblems.Invalid("deviceId", "deviceId is one of the devices the sign-in offered."),
@@ -94,7 +94,7 @@ internal static class AccountsApi
     {
         if (!ChallengeIds.TryParse(challengeId, out var userId, out var secret)
             || body.Code is not { Length: 6 } code || !code.All(char.IsAsciiDigit)
-            || await grains.GetGrain<IUserGrain>(GrainKeys.User(userId)).VerifyCodeAsync(secret, code) is not { } sessionEpoch)
+            || await grains.Reference<IUserGrain>(GrainKeys.User(userId)).VerifyCodeAsync(secret, code) is not { } sessionEpoch)
         {
             return ApiProblems.Problem(400, "invalid-code", "The code is not valid.",
                 "The security code is wrong or has expired. Request a new code, or sign in again.");
@@ -106,7 +106,7 @@ internal static class AccountsApi
     private static async Task<Results<Ok<Me>, ProblemHttpResult>> MeAsync(ClaimsPrincipal user, IGrainFactory grains, Operators operators)
     {
         var userId = user.UserId();
-        return await grains.GetGrain<IUserGrain>(GrainKeys.User(userId)).GetProfileAsync() is { } profile
+        return await grains.Reference<IUserGrain>(GrainKeys.User(userId)).GetProfileAsync() is { } profile
             ? TypedResults.Ok(new Me(profile.UserId, profile.FirstName, profile.LastName, profile.Email, operators.Includes(userId)))
             : ApiProblems.NotFound("There is no account for this token.");
     }

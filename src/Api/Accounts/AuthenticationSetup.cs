@@ -51,6 +51,12 @@ internal static class AuthenticationSetup
                 },
             };
         });
+        builder.Services.AddSingleton(services => new VerifiedTokens(TimeProvider.System));
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<VerifiedTokens>((options, verified) =>
+        {
+            options.TokenHandlers.Clear();
+            options.TokenHandlers.Add(verified);
+        });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Operator, policy => policy.RequireAuthenticatedUser().RequireAssertion(context =>
                 context.Resource is HttpContext http

@@ -22,6 +22,6 @@ internal static class DevMessagesApi
             return ApiProblems.Invalid("to", "to is the email address, or the phone number as +1 and ten digits, whose messages to show.");
         }
 
-        return TypedResults.Ok(await grains.GetGrain<IDevMailboxGrain>(GrainKeys.Mailbox(to!)).ReadAsync());
+        return TypedResults.Ok(await grains.Reference<IDevMailboxGrain>(GrainKeys.Mailbox(to!)).ReadAsync());
     }
 }

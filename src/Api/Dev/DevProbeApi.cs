@@ -28,7 +28,7 @@ internal static partial class DevProbeApi
             return NameProblem();
         }
 
-        return TypedResults.Ok(await grains.GetGrain<IProbeGrain>(GrainKeys.Probe(name)).ReadAsync());
+        return TypedResults.Ok(await grains.Reference<IProbeGrain>(GrainKeys.Probe(name)).ReadAsync());
     }
 
     private static async Task<Results<Ok<ProbeReading>, ValidationProblem>> WriteAsync(string name, ProbeWrite body, IGrainFactory grains)
@@ -44,7 +44,7 @@ internal static partial class DevProbeApi
                 new Dictionary<string, string[]> { ["value"] = [$"A value of 0 to {MaxValueLength} characters is required."] });
         }
 
-        return TypedResults.Ok(await grains.GetGrain<IProbeGrain>(GrainKeys.Probe(name)).WriteAsync(body.Value));
+        return TypedResults.Ok(await grains.Reference<IProbeGrain>(GrainKeys.Probe(name)).WriteAsync(body.Value));
     }
 
     private static ValidationProblem NameProblem() => TypedResults.ValidationProblem(

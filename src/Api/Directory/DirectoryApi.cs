@@ -54,7 +54,7 @@ internal static class DirectoryApi
             return ApiProblems.NotFound("There is no such organization.");
         }
 
-        var entry = await grains.GetGrain<IOrganizationGrain>(GrainKeys.Organization(orgType, id)).GetDirectoryEntryAsync();
+        var entry = await grains.Reference<IOrganizationGrain>(GrainKeys.Organization(orgType, id)).GetDirectoryEntryAsync();
         return entry is null
             ? ApiProblems.NotFound("There is no such organization.")
             : TypedResults.Ok(OrganizationDetail.From(entry));

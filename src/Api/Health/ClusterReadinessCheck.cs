@@ -15,7 +15,7 @@ internal sealed class ClusterReadinessCheck(IGrainFactory grains) : IHealthCheck
     {
         try
         {
-            var reading = await grains.GetGrain<IProbeGrain>(GrainKeys.Probe("readiness"))
+            var reading = await grains.Reference<IProbeGrain>(GrainKeys.Probe("readiness"))
                 .CheckStorageAsync()
                 .WaitAsync(Timeout, cancellationToken);
             return HealthCheckResult.Healthy($"Storage answered through silo {reading.Silo}.");

@@ -43,6 +43,11 @@ public static class OrleansHostingExtensions
                     options.ConnectionString = connectionString;
                 });
                 client.AddOutgoingGrainCallFilter<TransientCallRetry>();
+                if (QppTelemetry.IsTracing(builder.Configuration))
+                {
+                    client.AddActivityPropagation();
+                }
+
                 // Keep trying while the silos start; readiness answers 503 meanwhile.
                 client.UseConnectionRetryFilter(async (exception, cancellationToken) =>
                 {

@@ -35,12 +35,12 @@ internal static class NotificationsApi
             return ApiProblems.Invalid("pageSize", $"pageSize is a number from 1 to {MaxPageSize}.");
         }
 
-        var inbox = grains.GetGrain<IInboxGrain>(GrainKeys.Inbox(user.UserId()));
+        var inbox = grains.Reference<IInboxGrain>(GrainKeys.Inbox(user.UserId()));
         return TypedResults.Ok(await inbox.PageAsync(page ?? 1, pageSize ?? DefaultPageSize));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> MarkReadAsync(ClaimsPrincipal user, IGrainFactory grains, Guid id) =>
-        await grains.GetGrain<IInboxGrain>(GrainKeys.Inbox(user.UserId())).MarkReadAsync(id)
+        await grains.Reference<IInboxGrain>(GrainKeys.Inbox(user.UserId())).MarkReadAsync(id)
             ? TypedResults.NoContent()
             : ApiProblems.NotFound("You have no notification with this id.");
 }

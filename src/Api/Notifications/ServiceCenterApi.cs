@@ -16,7 +16,7 @@ internal static class ServiceCenterApi
 
     private static async Task<Ok<ServiceCenterItem[]>> ListAsync(IGrainFactory grains, bool? includeClosed)
     {
-        var requests = await grains.GetGrain<IServiceCenterQueueGrain>(GrainKeys.ServiceCenter).ListAsync(includeClosed ?? false);
+        var requests = await grains.Reference<IServiceCenterQueueGrain>(GrainKeys.ServiceCenter).ListAsync(includeClosed ?? false);
         return TypedResults.Ok(requests.Select(ServiceCenterItem.From).ToArray());
     }
 }

@@ -39,7 +39,7 @@ internal static class RegistrationApi
     public static IRegistrationGrain? Find(IGrainFactory grains, RegistrationOptions options, int py, string orgType, string orgId) =>
         options.For(py) is not null && orgType is OrgTypes.Practice or OrgTypes.VirtualGroup or OrgTypes.ApmEntity
             && OrgTypes.TryNormalizeId(orgType, orgId, out var id, out _)
-            ? grains.GetGrain<IRegistrationGrain>(GrainKeys.Registration(py, orgType, id))
+            ? grains.Reference<IRegistrationGrain>(GrainKeys.Registration(py, orgType, id))
             : null;
 
     private static async Task<IResult> GetAsync(int py, string orgType, string orgId, ClaimsPrincipal user, HttpContext http, IGrainFactory grains, IOptionsMonitor<RegistrationOptions> options)
@@ -57,7 +57,7 @@ internal static class RegistrationApi
 
         // the first contact is pre-filled with the registering person's name.
         ContactDraft? draft = null;
-        if (result.View!.Contacts.Length == 0 && await grains.GetGrain<IUserGrain>(GrainKeys.User(user.UserId())).GetProfileAsync() is { } me)
+        if (result.View!.Contacts.Length == 0 && await grains.Reference<IUserGrain>(GrainKeys.User(user.UserId())).GetProfileAsync() is { } me)
         {
             draft = new ContactDraft(me.FirstName, me.LastName);
         }
@@ -181,7 +181,7 @@ internal static class RegistrationApi
             return RegistrationProblems.For(RegistrationError.NotFound, py);
         }
 
-        var connections = await grains.GetGrain<IUserGrain>(GrainKeys.User(user.UserId())).ConnectionsAsync();
+        var connections = await grains.Reference<IUserGrain>(GrainKeys.User(user.UserId())).ConnectionsAsync();
         var items = await Task.WhenAll(connections
             .Where(c => c.Role == Roles.SecurityOfficial && Find(grains, options.CurrentValue, py, c.Organization.OrgType, c.Organization.OrgId) is not null)
             .Select(async c =>

@@ -32,5 +32,5 @@ public sealed class ProjectionChannelGrain(ILogger<ProjectionChannelGrain> logge
     private Task Request(OrganizationEvent e, Recipient requester, string requestId, string role, string status) =>
         User(requester).ProjectRequestAsync(new MyRequest(requestId, e.Organization, role, status, e.OccurredAt, e.Version));
 
-    private IUserGrain User(Recipient person) => GrainFactory.GetGrain<IUserGrain>(GrainKeys.User(person.UserId!));
+    private IUserGrain User(Recipient person) => GrainFactory.Reference<IUserGrain>(GrainKeys.User(person.UserId!));
 }

@@ -148,13 +148,13 @@ public sealed class DirectoryImporter(IGrainFactory grains, ILogger<DirectoryImp
 
                     if (replaced.OrgType == OrgTypes.Registry && replaced.Tins.FirstOrDefault() is { } oldTin && oldTin != entry.Tins[0])
                     {
-                        registries.Add(grains.GetGrain<IRegistryTinGrain>(GrainKeys.RegistriesOfTin(oldTin)).SetAsync(entry.OrgId, member: false));
+                        registries.Add(grains.Reference<IRegistryTinGrain>(GrainKeys.RegistriesOfTin(oldTin)).SetAsync(entry.OrgId, member: false));
                     }
                 }
 
                 if (entry.OrgType == OrgTypes.Registry)
                 {
-                    registries.Add(grains.GetGrain<IRegistryTinGrain>(GrainKeys.RegistriesOfTin(entry.Tins[0])).SetAsync(entry.OrgId, member: true));
+                    registries.Add(grains.Reference<IRegistryTinGrain>(GrainKeys.RegistriesOfTin(entry.Tins[0])).SetAsync(entry.OrgId, member: true));
                 }
             }
 
@@ -168,7 +168,7 @@ public sealed class DirectoryImporter(IGrainFactory grains, ILogger<DirectoryImp
         public async Task FinishAsync()
         {
             await FlushAsync();
-            await Task.WhenAll(touched.Select(shard => grains.GetGrain<INameIndexGrain>(shard).PersistAsync()));
+            await Task.WhenAll(touched.Select(shard => grains.Reference<INameIndexGrain>(shard).PersistAsync()));
         }
 
         private void Add<T>(Dictionary<string, List<T>> changes, string shard, T item)
@@ -185,8 +185,8 @@ public sealed class DirectoryImporter(IGrainFactory grains, ILogger<DirectoryImp
         private async Task FlushAsync()
         {
             await Task.WhenAll(
-                removals.Select(r => grains.GetGrain<INameIndexGrain>(r.Key).RemoveAsync([.. r.Value]))
-                    .Concat(upserts.Select(u => grains.GetGrain<INameIndexGrain>(u.Key).UpsertAsync([.. u.Value]))));
+                removals.Select(r => grains.Reference<INameIndexGrain>(r.Key).RemoveAsync([.. r.Value]))
+                    .Concat(upserts.Select(u => grains.Reference<INameIndexGrain>(u.Key).UpsertAsync([.. u.Value]))));
             touched.UnionWith(removals.Keys);
             touched.UnionWith(upserts.Keys);
             removals.Clear();

@@ -41,7 +41,7 @@ public sealed class DirectorySearch(IGrainFactory grains)
             return [];
         }
 
-        var entry = await grains.GetGrain<IOrganizationGrain>(GrainKeys.Organization(orgType, normalized)).GetDirectoryEntryAsync();
+        var entry = await grains.Reference<IOrganizationGrain>(GrainKeys.Organization(orgType, normalized)).GetDirectoryEntryAsync();
         return entry is null ? [] : [entry.Summary];
     }
 
@@ -52,7 +52,7 @@ public sealed class DirectorySearch(IGrainFactory grains)
             return [];
         }
 
-        var vendorIds = await grains.GetGrain<IRegistryTinGrain>(GrainKeys.RegistriesOfTin(tin.Value)).VendorIdsAsync();
+        var vendorIds = await grains.Reference<IRegistryTinGrain>(GrainKeys.RegistriesOfTin(tin.Value)).VendorIdsAsync();
         var found = await Task.WhenAll(vendorIds.Take(Limit).Select(id => ByKeyAsync(OrgTypes.Registry, id)));
         return [.. found.SelectMany(f => f)];
     }
@@ -69,11 +69,11 @@ public sealed class DirectorySearch(IGrainFactory grains)
         var key = words.MaxBy(w => w.Length)!;
         if (key.Length >= 2)
         {
-            return await grains.GetGrain<INameIndexGrain>(GrainKeys.NameIndex(scope, NameWords.Shard(key))).SearchAsync(words, Limit);
+            return await grains.Reference<INameIndexGrain>(GrainKeys.NameIndex(scope, NameWords.Shard(key))).SearchAsync(words, Limit);
         }
 
         var shards = await Task.WhenAll(ShardTails.Select(tail =>
-            grains.GetGrain<INameIndexGrain>(GrainKeys.NameIndex(scope, key + tail)).SearchAsync(words, Limit)));
+            grains.Reference<INameIndexGrain>(GrainKeys.NameIndex(scope, key + tail)).SearchAsync(words, Limit)));
         return [.. shards.SelectMany(s => s)
             .OrderBy(o => o.Name.ToUpperInvariant(), StringComparer.Ordinal)
             .ThenBy(o => o.OrgId, StringComparer.Ordinal)

@@ -16,6 +16,6 @@ public sealed class InboxChannelGrain(ILogger<InboxChannelGrain> logger) : Chann
     protected override Task TakeAsync(DomainEvent domainEvent) =>
         Task.WhenAll(NoticeWriter.For(domainEvent)
             .Where(notice => notice.OnScreen && notice.To.UserId is not null)
-            .Select(notice => GrainFactory.GetGrain<IInboxGrain>(GrainKeys.Inbox(notice.To.UserId!))
+            .Select(notice => GrainFactory.Reference<IInboxGrain>(GrainKeys.Inbox(notice.To.UserId!))
                 .AddAsync(new Notification(domainEvent.EventId, domainEvent.OccurredAt, notice.Subject, notice.Body, Read: false))));
 }

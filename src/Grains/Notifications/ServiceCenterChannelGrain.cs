@@ -12,7 +12,7 @@ public sealed class ServiceCenterChannelGrain(ILogger<ServiceCenterChannelGrain>
     : ChannelGrain(EventChannel.ServiceCenter, logger), IServiceCenterChannelGrain
 {
     protected override Task TakeAsync(DomainEvent domainEvent) => domainEvent is AccessEscalated escalated
-        ? GrainFactory.GetGrain<IServiceCenterQueueGrain>(GrainKeys.ServiceCenter).OpenAsync(new ServiceCenterRequest(
+        ? GrainFactory.Reference<IServiceCenterQueueGrain>(GrainKeys.ServiceCenter).OpenAsync(new ServiceCenterRequest(
             escalated.EventId, escalated.OccurredAt, escalated.Organization, escalated.Requester.UserId ?? escalated.Actor,
             escalated.Role, escalated.Message, Open: true))
         : Task.CompletedTask;

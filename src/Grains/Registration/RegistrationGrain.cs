@@ -34,7 +34,7 @@ public sealed class RegistrationGrain(
         }
     }
 
-    private IOrganizationGrain Organization => GrainFactory.GetGrain<IOrganizationGrain>(GrainKeys.Organization(Key.OrgType, Key.OrgId));
+    private IOrganizationGrain Organization => GrainFactory.Reference<IOrganizationGrain>(GrainKeys.Organization(Key.OrgType, Key.OrgId));
 
     async Task<RegistrationResult> IRegistrationGrain.GetAsync(string actor) =>
         await Organization.RoleOfAsync(actor) is null
@@ -157,5 +157,5 @@ public sealed class RegistrationGrain(
         return shownFromDirectory;
     }
 
-    private Task<string> NewRegistrationIdAsync() => GrainFactory.GetGrain<IRegistrationIdAllocatorGrain>(GrainKeys.RegistrationIds).NextAsync();
+    private Task<string> NewRegistrationIdAsync() => GrainFactory.Reference<IRegistrationIdAllocatorGrain>(GrainKeys.RegistrationIds).NextAsync();
 }

@@ -37,7 +37,21 @@ public static class QppSilo
         // Failure detection and the reminder floor, for operators to tune (Orleans' defaults otherwise).
         silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection(OrleansSettings.Section + ":MembershipOptions"));
         silo.Services.Configure<ReminderOptions>(configuration.GetSection(OrleansSettings.Section + ":ReminderOptions"));
-        return silo.UseQppPostgres(connectionString).UseQppEvents(configuration);
+        return silo.UseQppPostgres(connectionString).UseQppEvents(configuration).UseQppTracing(configuration);
+    }
+
+    /// <summary>
+    /// Grain calls carry the caller's trace when spans are exported. Without an exporter the
+    /// filters would only cost time: every grain call passes through both.
+    /// </summary>
+    public static ISiloBuilder UseQppTracing(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        if (QppTelemetry.IsTracing(configuration))
+        {
+            silo.AddActivityPropagation();
+        }
+
+        return silo;
     }
 
     /// <summary>Membership, reminders and grain state in PostgreSQL (endpoints and ids set elsewhere).</summary>
@@ -62,7 +76,7 @@ public static class QppSilo
     {
         var settings = configuration.GetSection(OrleansSettings.Section).Get<OrleansSettings>() ?? new OrleansSettings();
         silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
-        return silo.UseQppSqlite(sqliteConnectionString).UseQppEvents(configuration);
+        return silo.UseQppSqlite(sqliteConnectionString).UseQppEvents(configuration).UseQppTracing(configuration);
     }
 
     /// <summary>
@@ -87,7 +101,6 @@ public static class QppSilo
     /// </summary>
     public static ISiloBuilder AddQppGrainStorage(this ISiloBuilder silo, string invariant, string connectionString, System.Data.Common.DbDataSource? dataSource = null)
     {
-        silo.AddActivityPropagation();
         silo.AddOutgoingGrainCallFilter<TransientCallRetry>();
         silo.AddIncomingGrainCallFilter<DatabaseFailures>();
         silo.AddAdoNetGrainStorage(AdoNetStorageName, options =>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
@@ -38,7 +39,7 @@ public static class QppTelemetry
 
         // Spans are recorded only when something receives them: a listener on every request and
         // grain call costs a quarter of the portal-read throughput (BENCHMARKS.md).
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (IsTracing(builder.Configuration))
         {
             telemetry.WithTracing(trace =>
             {
@@ -50,4 +51,8 @@ public static class QppTelemetry
 
         return builder;
     }
+
+    /// <summary>Spans are recorded, and carried across grain calls, only when they are exported.</summary>
+    public static bool IsTracing(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
 }

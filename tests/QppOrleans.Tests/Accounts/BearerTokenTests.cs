@@ -94,6 +94,29 @@ public sealed class BearerTokenTests(BearerTokenTests.QuickAccountChecks api) : 
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithAsync(token));
     }
 
+    [Fact]
+    public async Task A6_A_token_accepted_before_is_refused_once_it_has_expired_even_though_verified_tokens_are_remembered()
+    {
+        // Accepted only thanks to the 30 s clock skew, for two more seconds.
+        var token = Token(expires: DateTime.UtcNow.AddSeconds(-28), subject: AccountHolder());
+        Assert.Equal(HttpStatusCode.OK, await StatusWithAsync(token));
+
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithAsync(token));
+    }
+
+    [Fact]
+    public async Task A6_A_remembered_token_changed_by_one_character_is_refused()
+    {
+        var token = Token(subject: AccountHolder());
+        Assert.Equal(HttpStatusCode.OK, await StatusWithAsync(token));
+        Assert.Equal(HttpStatusCode.OK, await StatusWithAsync(token));
+
+        var signature = token.LastIndexOf('.') + 1;
+        var tampered = token[..signature] + (token[signature] == 'A' ? 'B' : 'A') + token[(signature + 1)..];
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithAsync(tampered));
+    }
+
     /// <summary>The id of a fresh account (session epoch 0).</summary>
     private string AccountHolder()
     {

@@ -7,6 +7,6 @@ namespace QppOrleans.Grains.Notifications.Email;
 public sealed class DevelopmentMailSink(IGrainFactory grains, TimeProvider clock) : IMailTransport
 {
     public Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken) =>
-        grains.GetGrain<IDevMailboxGrain>(GrainKeys.Mailbox(mail.ToAddress))
+        grains.Reference<IDevMailboxGrain>(GrainKeys.Mailbox(mail.ToAddress))
             .DeliverAsync(new DeliveredMessage(mail.ToAddress, mail.Subject, mail.Body, clock.GetUtcNow()));
 }

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+
+namespace QppOrleans.Bench;
+
+/// <summary>
+/// Waits until the server processes are quiet: the deliveries a surge leaves behind (emails, audit
+/// entries, outbox confirmations, wake-up reminders) would otherwise be measured as read cost.
+/// </summary>
+internal static class Settle
+{
+    private const double QuietCores = 0.15;
+    private static readonly TimeSpan QuietFor = TimeSpan.FromSeconds(5);
+
+    /// <summary>Seconds waited; null when there are no server processes to watch.</summary>
+    public static async Task<double?> WaitAsync(ServerProcess[] servers, TimeSpan atMost)
+    {
+        if (servers.Length == 0 || atMost <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        var waited = Stopwatch.StartNew();
+        var quietSince = TimeSpan.Zero;
+        var cpu = servers.Sum(s => s.CpuSeconds());
+        Console.Error.Write("waiting for the server to finish the surge's background work");
+        while (waited.Elapsed < atMost && waited.Elapsed - quietSince < QuietFor)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            var now = servers.Sum(s => s.CpuSeconds());
+            if (now - cpu > QuietCores)
+            {
+                quietSince = waited.Elapsed;
+            }
+
+            cpu = now;
+            Console.Error.Write('.');
+        }
+
+        Console.Error.WriteLine();
+        return Math.Round(waited.Elapsed.TotalSeconds, 1);
+    }
+}
