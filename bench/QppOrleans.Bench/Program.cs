@@ -5,7 +5,7 @@ using QppOrleans.Bench;
 // Drives a running QPP Access instance over HTTP and reports what it measured (see BENCHMARKS.md).
 //   directory --url URL [--practices 200000] [--clinicians 5] [--searches 2000] [--server-pid PID] [--json]
 //   surge --url URL [--people 2000] [--concurrency 64 | --rate PER_SECOND] [--year 2026]
-//         [--presigned] [--settle 120] [--reads 30000] [--read-concurrency 32] [--rounds 3] [--baseline] [--server-pid PID[,PID...]] [--json]
+//         [--presigned] [--settle 65] [--reads 30000] [--read-concurrency 32] [--rounds 3] [--baseline] [--server-pid PID[,PID...]] [--json]
 var command = args.FirstOrDefault();
 if (command is not ("directory" or "surge"))
 {
@@ -46,7 +46,7 @@ else
     await surge.PrepareAsync();
     var surgeResult = await surge.RunAsync(new Recorder(), servers);
     var people = surge.Tokens.Select(t => (t.Value, surge.Base(t.Key))).ToList();
-    var settled = await Settle.WaitAsync(servers, TimeSpan.FromSeconds(Number("--settle", 120)));
+    var settled = await Settle.WaitAsync(servers, TimeSpan.FromSeconds(Number("--settle", 65)), TimeSpan.FromSeconds(240));
     var reads = Number("--reads", 30_000);
     var readConcurrency = Number("--read-concurrency", 32);
     using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = url };

@@ -165,19 +165,10 @@ public abstract class PublishingGrain<TState> : Grain, IEventSource, IRemindable
     {
         if (Outbox.IsEmpty)
         {
-            // Everything is confirmed: store that, and take the wake-up reminder away now rather
-            // than at its next tick (one write instead of two, and no wave of ticks a minute after a surge).
-            var disarm = Outbox.WakeUp.Armed;
-            if (confirmationsUnsaved || disarm)
+            if (confirmationsUnsaved)
             {
-                Outbox.WakeUp.Armed = false;
                 await state.WriteStateAsync();
                 confirmationsUnsaved = false;
-            }
-
-            if (disarm)
-            {
-                await WakeUp.CancelAsync(this, WakeUpReminder);
             }
 
             return;

@@ -11,26 +11,13 @@ namespace QppOrleans.Tests.Infrastructure;
 /// Two silos on a fresh PostgreSQL database with the whole event pipeline, sending email to a
 /// real SMTP server on loopback. Retry and wake-up periods are seconds instead of minutes.
 /// </summary>
-public class EventsClusterFixture : IAsyncLifetime
+public sealed class EventsClusterFixture : IAsyncLifetime
 {
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public SmtpTestServer Smtp { get; } = new();
 
     public string ConnectionString { get; private set; } = null!;
-
-    /// <summary>Seconds here, so that the wake-up after a crash is seen quickly.</summary>
-    public virtual TimeSpan WakeUpPeriod => TimeSpan.FromSeconds(3);
-
-    /// <summary>The wake-up reminders the grains of <paramref name="key"/> hold in the database.</summary>
-    public async Task<long> RemindersOfAsync(string key)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM qpp_reminder WHERE grain_id LIKE '%' || @key", connection);
-        command.Parameters.AddWithValue("key", key);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
 
     public async Task InitializeAsync()
     {
@@ -49,7 +36,7 @@ public class EventsClusterFixture : IAsyncLifetime
             ["Email:MaxRetryDelay"] = "00:00:01",
             ["Events:RetryDelay"] = "00:00:01",
             ["Events:MaxRetryDelay"] = "00:00:02",
-            ["Events:WakeUpPeriod"] = WakeUpPeriod.ToString(),
+            ["Events:WakeUpPeriod"] = "00:00:03",
         }).Build();
 
         var builder = new InProcessTestClusterBuilder(2);

@@ -83,23 +83,17 @@ public sealed class EmailChannelGrain(
             return;
         }
 
-        await DisarmAsync();
+        if (Queue.WakeUp.Armed)
+        {
+            Queue.WakeUp.Armed = false;
+            await this.WriteOrDeactivateAsync(state);
+        }
+
         await WakeUp.CancelAsync(this, WakeUpReminder);
     }
 
     private async Task SendDueAsync(CancellationToken cancellationToken)
     {
-        if (Queue.Pending.Count == 0)
-        {
-            // A quiet spell since the queue emptied: the wake-up reminder is no longer needed.
-            if (await DisarmAsync())
-            {
-                await WakeUp.CancelAsync(this, WakeUpReminder);
-            }
-
-            return;
-        }
-
         var changed = false;
         foreach (var mail in Queue.Pending.Where(m => m.NextAttemptAt <= clock.GetUtcNow()).ToList())
         {
@@ -142,24 +136,6 @@ public sealed class EmailChannelGrain(
             var next = Queue.Pending.Min(m => m.NextAttemptAt) - clock.GetUtcNow();
             ScheduleSend(next > TimeSpan.Zero ? next : TimeSpan.Zero);
         }
-        else if (Queue.WakeUp.Armed)
-        {
-            // Events of one change come in a burst; the reminder stays for them and goes after a pause.
-            ScheduleSend(delivery.Value.RetryDelay);
-        }
-    }
-
-    /// <summary>Stores that nothing is left to send; true when the reminder was armed until now.</summary>
-    private async Task<bool> DisarmAsync()
-    {
-        if (!Queue.WakeUp.Armed)
-        {
-            return false;
-        }
-
-        Queue.WakeUp.Armed = false;
-        await this.WriteOrDeactivateAsync(state);
-        return true;
     }
 
     /// <summary>Where a text message to <paramref name="phone"/> (E.164) is mailed; see <see cref="EmailOptions.SmsGatewayDomain"/>.</summary>
