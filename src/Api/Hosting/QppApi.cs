@@ -27,6 +27,7 @@ public static class QppApi
 
         RequestLimits.Configure(builder);
         builder.AddQppTelemetry("qpp-api", trace => trace.AddAspNetCoreInstrumentation(), meter => meter.AddAspNetCoreInstrumentation());
+        builder.AddQppJsonBodies();
         builder.AddQppOrleans();
         builder.AddQppAuthentication();
         builder.AddSignInRateLimit();
@@ -57,6 +58,7 @@ public static class QppApi
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseUtf8Bodies();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

@@ -31,9 +31,9 @@ internal static class RegistrationImportsApi
         ImportAsync(py, http, grains, options, async (registration, record) =>
         {
             var programs = record.TryGetProperty("programs", out var list) && list.ValueKind == JsonValueKind.Array
-                ? list.EnumerateArray().Select(p => p.ValueKind == JsonValueKind.String ? p.GetString()! : "").ToArray()
+                ? list.EnumerateArray().Select(p => TextOf(p) ?? "").ToArray()
                 : [];
-            var reason = record.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+            var reason = record.TryGetProperty("reason", out var r) ? TextOf(r) : null;
             if (programs.Length == 0 || !programs.All(Programs.All.Contains))
             {
                 return (null, "programs: a list of web-interface and/or cahps.");
@@ -118,8 +118,8 @@ internal static class RegistrationImportsApi
             }
 
             var record = document.RootElement;
-            var orgType = record.ValueKind == JsonValueKind.Object && record.TryGetProperty("orgType", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "";
-            var orgId = record.ValueKind == JsonValueKind.Object && record.TryGetProperty("orgId", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString()! : "";
+            var orgType = record.ValueKind == JsonValueKind.Object && record.TryGetProperty("orgType", out var t) ? TextOf(t) ?? "" : "";
+            var orgId = record.ValueKind == JsonValueKind.Object && record.TryGetProperty("orgId", out var i) ? TextOf(i) ?? "" : "";
             if (RegistrationApi.Find(grains, options.CurrentValue, py, orgType, orgId) is not { } registration)
             {
                 Reject(number, "orgType and orgId: a practice, virtual-group or apm-entity and its id (R-1).");
@@ -159,5 +159,26 @@ internal static class RegistrationImportsApi
 
         await Task.WhenAll(running);
         return TypedResults.Ok(new DirectoryImportReport(0, updated, unchanged, rejected, [.. rejections.OrderBy(r => r.Line)]));
+    }
+
+    /// <summary>
+    /// A string value, or null. The parser takes an escaped lone surrogate (<c>"\ud800"</c>) as
+    /// valid JSON and only reading the string refuses it, by throwing: here it is no text at all.
+    /// </summary>
+    private static string? TextOf(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 }

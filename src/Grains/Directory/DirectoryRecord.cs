@@ -46,6 +46,12 @@ public static class DirectoryRecord
             reason = exception.Message;
             return false;
         }
+        catch (InvalidOperationException)
+        {
+            // The parser takes an escaped lone surrogate ("\ud800"); only reading the string refuses it.
+            reason = "A string is not valid Unicode text (a lone surrogate escape).";
+            return false;
+        }
     }
 
     private static DirectoryEntry Practice(JsonElement record)

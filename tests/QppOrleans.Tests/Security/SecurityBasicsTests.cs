@@ -50,6 +50,44 @@ public sealed class SecurityBasicsTests(ApiFixture api) : IClassFixture<ApiFixtu
         Assert.Null(await api.Grains.GetGrain<Grains.Abstractions.Accounts.IUserGrain>(Grains.Abstractions.GrainKeys.User(userId)).GetProfileAsync());
     }
 
+    [Theory]
+    [InlineData("bogus")]
+    [InlineData("utf-7")]
+    [InlineData("iso-8859-1")]
+    public async Task A_body_that_declares_a_charset_other_than_UTF_8_is_refused_with_415_and_creates_nothing(string charset)
+    {
+        using var http = api.Anonymous();
+        var userId = $"charset-{Guid.NewGuid():N}"[..20];
+        using var content = new StringContent(Account(userId), Encoding.UTF8);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse($"application/json; charset={charset}");
+        using var response = await http.PostAsync("/api/accounts", content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("unsupported-media-type", (await Problem(response)).GetProperty("code").GetString());
+        Assert.Null(await api.Grains.GetGrain<Grains.Abstractions.Accounts.IUserGrain>(Grains.Abstractions.GrainKeys.User(userId)).GetProfileAsync());
+
+        using var utf8 = new StringContent(Account(userId), Encoding.UTF8, "application/json");
+        Assert.Equal(HttpStatusCode.Created, (await http.PostAsync("/api/accounts", utf8)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_JSON_object_naming_a_property_twice_is_refused_with_400_and_creates_nothing()
+    {
+        using var http = api.Anonymous();
+        var userId = $"twice-{Guid.NewGuid():N}"[..20];
+        var body = Account(userId).Replace("\"lastName\"", "\"firstName\":\"Eve\",\"lastName\"", StringComparison.Ordinal);
+        using var response = await http.PostAsync("/api/accounts", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Null(await api.Grains.GetGrain<Grains.Abstractions.Accounts.IUserGrain>(Grains.Abstractions.GrainKeys.User(userId)).GetProfileAsync());
+    }
+
+    private static string Account(string userId) => JsonSerializer.Serialize(new
+    {
+        userId, password = "Correct-Horse-42", firstName = "Ann", lastName = "Lee", email = $"{userId}@example.org", phone = "410-555-0123",
+    });
+
     [Fact]
     public async Task Headers_and_request_lines_over_the_limits_are_refused_with_a_4xx()
     {
