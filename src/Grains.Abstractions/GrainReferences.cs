@@ -2,7 +2,7 @@ namespace QppOrleans.Grains.Abstractions;
 
 /// <summary>
 /// References to string-keyed grains. Orleans' <c>GetGrain&lt;T&gt;(string)</c> works out the grain
-/// interface and grain type from the interface's attributes on every call, which was a tenth of
+/// interface and grain type from the interface's attributes on every call, about 6 % of
 /// a portal read's CPU time (BENCHMARKS.md); here that happens once per interface.
 /// </summary>
 public static class GrainReferences
