@@ -22,16 +22,16 @@ internal static class Settle
         }
 
         var waited = Stopwatch.StartNew();
-        var quietSince = TimeSpan.Zero;
+        var lastBusy = TimeSpan.Zero;
         var cpu = servers.Sum(s => s.CpuSeconds());
         Console.Error.Write("waiting for the server to finish the surge's background work");
-        while (waited.Elapsed < atMost && (waited.Elapsed < minimum || waited.Elapsed - quietSince < QuietFor))
+        while (waited.Elapsed < atMost && (waited.Elapsed < minimum || waited.Elapsed - lastBusy < QuietFor))
         {
             await Task.Delay(TimeSpan.FromSeconds(1));
             var now = servers.Sum(s => s.CpuSeconds());
             if (now - cpu > QuietCores)
             {
-                quietSince = waited.Elapsed;
+                lastBusy = waited.Elapsed;
             }
 
             cpu = now;

@@ -46,10 +46,10 @@ public static class DirectoryRecord
             reason = exception.Message;
             return false;
         }
-        catch (InvalidOperationException)
+        catch (InvalidOperationException exception)
         {
             // The parser takes an escaped lone surrogate ("\ud800"); only reading the string refuses it.
-            reason = "A string is not valid Unicode text (a lone surrogate escape).";
+            reason = $"A value could not be read: {exception.Message}";
             return false;
         }
     }

@@ -19,8 +19,9 @@ public sealed class DirectoryRecordTests
     [InlineData("""{"kind":"registry","vendorId":"45-2343","tin":"000765630","name":"R"}""", null)]
     [InlineData("""{"kind":"virtual-group","vgId":"VG-1","name":"V","tins":["000765630","000765630"]}""", "tins: a virtual group has two or more different member TINs")]
     [InlineData("""[1,2]""", "A record is a JSON object.")]
-    [InlineData("""{"kind":"practice","tin":"000765630","name":"\ud800"}""", "A string is not valid Unicode text")]
-    [InlineData("""{"kind":"virtual-group","vgId":"VG-1","name":"V","tins":["000765630","\udfff"]}""", "A string is not valid Unicode text")]
+    [InlineData("""{"kind":"practice","tin":"000765630","name":"\ud800"}""", "A value could not be read")]
+    [InlineData("""{"kind":"virtual-group","vgId":"VG-1","name":"V","tins":["000765630","\udfff"]}""", "A value could not be read")]
+    [InlineData("""{"kind":"practice","tin":"000765630","name":"BBH","clinicians":[1]}""", "A value could not be read")]
     [InlineData("""{"kind":"practice","tin":"000765630","name":"BBH",""", "Not valid JSON")]
     public void A11_A_line_is_read_or_refused_with_its_reason(string line, string? reason)
     {
