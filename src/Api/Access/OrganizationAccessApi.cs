@@ -54,7 +54,8 @@ internal static class OrganizationAccessApi
         string orgType, string orgId, string requestId, DenyBody? body, ClaimsPrincipal user, IGrainFactory grains)
     {
         var reason = string.IsNullOrWhiteSpace(body?.Reason) ? null : body.Reason.Trim();
-        if (reason is { Length: > MaxReasonLength } || reason?.Any(char.IsControl) == true)
+        // Control characters are looked for before trimming, which would take a U+0085 at either end away unseen.
+        if (reason is { Length: > MaxReasonLength } || body?.Reason?.Any(char.IsControl) == true)
         {
             return ApiProblems.Invalid("reason", $"A reason is at most {MaxReasonLength} characters, without control characters.");
         }

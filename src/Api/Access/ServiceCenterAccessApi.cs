@@ -60,9 +60,9 @@ internal static class ServiceCenterAccessApi
             return ApiProblems.Invalid("outcome", "outcome is approve or deny.");
         }
 
-        if (body.Note is { Length: > OrganizationAccessApi.MaxReasonLength })
+        if (body.Note is { Length: > OrganizationAccessApi.MaxReasonLength } || body.Note?.Any(char.IsControl) == true)
         {
-            return ApiProblems.Invalid("note", $"A note is at most {OrganizationAccessApi.MaxReasonLength} characters.");
+            return ApiProblems.Invalid("note", $"A note is at most {OrganizationAccessApi.MaxReasonLength} characters, without control characters.");
         }
 
         var queue = grains.Reference<IServiceCenterQueueGrain>(GrainKeys.ServiceCenter);

@@ -13,7 +13,8 @@ public static partial class AccountInput
     /// <summary>The one spelling of a user id: ids are case-insensitive .</summary>
     public static string NormalizeUserId(string userId) => userId.Trim().ToLowerInvariant();
 
-    public static bool IsUserId(string? userId) => userId is not null && UserIdPattern().IsMatch(userId.Trim());
+    /// <summary>Spaces around an id are forgiven; a control character is not, even one that trimming would drop (U+0085).</summary>
+    public static bool IsUserId(string? userId) => userId is not null && !userId.Any(char.IsControl) && UserIdPattern().IsMatch(userId.Trim());
 
     /// <summary>A US phone number in any common notation, as E.164 (+1 and ten digits); null when it is not one.</summary>
     public static string? NormalizePhone(string phone)

@@ -28,6 +28,15 @@ public sealed class AccountRulesTests
     public void A1_Phone_numbers_are_US_numbers_kept_as_E164(string typed, string? expected) =>
         Assert.Equal(expected, AccountInput.NormalizePhone(typed));
 
+    [Theory]
+    [InlineData("ann.lee", true)]
+    [InlineData("  ann.lee  ", true)]
+    [InlineData("\u0085ann.lee", false)]
+    [InlineData("ann.lee\u0085", false)]
+    [InlineData("ann\tlee", false)]
+    public void A1_Spaces_around_a_user_id_are_forgiven_control_characters_are_not_even_those_trimming_drops(string typed, bool valid) =>
+        Assert.Equal(valid, AccountInput.IsUserId(typed));
+
     [Fact]
     public void A1_User_ids_are_case_insensitive() =>
         Assert.Equal("ann.lee@example.org", AccountInput.NormalizeUserId("  Ann.Lee@Example.org "));
