@@ -93,11 +93,11 @@ internal static class RegistrationImportsApi
             }
         }
 
-        await foreach (var (number, text) in NdjsonLines.ReadAsync(http.Request.Body, cancellationToken))
+        await foreach (var (number, text, refusal) in NdjsonLines.ReadAsync(http.Request.Body, cancellationToken))
         {
             if (text is null)
             {
-                Reject(number, $"The line is longer than {NdjsonLines.MaxLineLength} characters.");
+                Reject(number, refusal!);
                 continue;
             }
 

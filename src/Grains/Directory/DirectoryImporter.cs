@@ -25,11 +25,11 @@ public sealed class DirectoryImporter(IGrainFactory grains, ILogger<DirectoryImp
         var batch = new List<DirectoryEntry>(BatchSize);
         var keys = new HashSet<(string, string)>();
         var nextProgress = ProgressEvery;
-        await foreach (var (number, text) in NdjsonLines.ReadAsync(ndjson, cancellationToken))
+        await foreach (var (number, text, refusal) in NdjsonLines.ReadAsync(ndjson, cancellationToken))
         {
             if (text is null)
             {
-                run.Reject(number, $"The line is longer than {NdjsonLines.MaxLineLength} characters.");
+                run.Reject(number, refusal!);
             }
             else if (!string.IsNullOrWhiteSpace(text))
             {

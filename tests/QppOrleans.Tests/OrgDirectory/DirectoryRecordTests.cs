@@ -39,6 +39,54 @@ public sealed class DirectoryRecordTests
     }
 
     [Fact]
+    public async Task A11_Import_lines_are_strict_UTF_8_a_line_that_is_not_is_refused_rather_than_read_with_replacement_characters()
+    {
+        byte[] file =
+        [
+            .. "\uFEFF{\"name\":\"Caf\u00e9\"}\r\n"u8,
+            .. "{\"name\":\"Caf"u8, 0xFF, .. " Clinic\"}\n"u8,
+            .. "{\"name\":\""u8, 0xC3, .. "\"}\n"u8,
+            .. "{\"name\":\""u8, 0xC0, 0xAF, .. "\"}\n"u8,
+            .. "{\"name\":\""u8, 0xED, 0xA0, 0x80, .. "\"}\n"u8,
+            .. Enumerable.Repeat((byte)'x', NdjsonLines.MaxLineLength + 1), (byte)'\n',
+            .. "last"u8,
+        ];
+
+        var lines = await ReadLinesAsync(file);
+
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7], lines.Select(l => l.Number));
+        Assert.Equal(("{\"name\":\"Caf\u00e9\"}", (string?)null), (lines[0].Text, lines[0].Refusal));
+        Assert.All(lines[1..5], line =>
+        {
+            Assert.Null(line.Text);
+            Assert.StartsWith("The line is not valid UTF-8", line.Refusal, StringComparison.Ordinal);
+        });
+        Assert.Contains("byte 13 of the line", lines[1].Refusal, StringComparison.Ordinal);
+        Assert.Equal((null, $"The line is longer than {NdjsonLines.MaxLineLength} bytes."), (lines[5].Text, lines[5].Refusal));
+        Assert.Equal("last", lines[6].Text);
+    }
+
+    [Fact]
+    public async Task A11_A_character_split_between_two_reads_is_read_whole()
+    {
+        var text = new string('a', (1 << 16) - 1) + "\u00e9\u20ac";
+        var lines = await ReadLinesAsync(Encoding.UTF8.GetBytes(text + "\n"));
+
+        Assert.Equal(text, Assert.Single(lines).Text);
+    }
+
+    private static async Task<List<NdjsonLine>> ReadLinesAsync(byte[] bytes)
+    {
+        var lines = new List<NdjsonLine>();
+        await foreach (var line in NdjsonLines.ReadAsync(new MemoryStream(bytes)))
+        {
+            lines.Add(line);
+        }
+
+        return lines;
+    }
+
+    [Fact]
     public void A14_A15_Every_model_has_a_validation_kind_and_only_ssp_is_a_Shared_Savings_Program_ACO()
     {
         Assert.Equal(12, ApmModels.All.Count);

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -106,6 +107,52 @@ public sealed class HostileInputTests(ApiFixture api) : IClassFixture<ApiFixture
 
         Assert.True(failures.Count == 0, $"{failures.Count} of {sent} hostile requests misbehaved:\n" + string.Join("\n", failures));
         Assert.Equal(before, await SettledFingerprintAsync(so, registration, org));
+    }
+
+    [Fact]
+    public async Task Import_lines_that_are_not_UTF_8_are_rejected_lines_and_nothing_garbled_is_stored()
+    {
+        var world = new AccessWorld(api);
+        await world.ImportAsync();
+        using var operatorClient = api.SignedIn(ApiFixture.Operator);
+        using var user = api.SignedIn(Accounts.Portal.NewUserId());
+        var garbled = $"7{Random.Shared.Next(10_000_000, 99_999_999)}";
+        var fine = $"7{Random.Shared.Next(10_000_000, 99_999_999)}";
+
+        // "Café" in Latin-1: the é is the single byte 0xE9, which UTF-8 cannot read.
+        byte[] directory =
+        [
+            .. Encoding.UTF8.GetBytes($$"""{"kind":"practice","tin":"{{garbled}}","name":"Caf"""), 0xE9, .. " Clinic\"}\n"u8,
+            .. Encoding.UTF8.GetBytes($$"""{"kind":"practice","tin":"{{fine}}","name":"Caf\u00e9 Clinic"}"""),
+        ];
+        var report = await ImportReportAsync(operatorClient, "/api/admin/directory", directory);
+        Assert.Equal((1, 1), (report.GetProperty("created").GetInt32(), report.GetProperty("rejected").GetInt32()));
+        AssertRejected(report, line: 1);
+        Assert.Equal(HttpStatusCode.NotFound, (await user.GetAsync($"/api/organizations/practice/{garbled}")).StatusCode);
+        var stored = await user.GetFromJsonAsync<JsonElement>($"/api/organizations/practice/{fine}");
+        Assert.Equal("Caf\u00e9 Clinic", stored.GetProperty("name").GetString());
+
+        byte[] auto = [.. Encoding.UTF8.GetBytes($$"""{"orgType":"practice","orgId":"{{world.Tin}}","programs":["cahps"],"reason":"ssp-aco"""), 0xFF, .. "\"}"u8];
+        AssertRejected(await ImportReportAsync(operatorClient, "/api/admin/registrations/2026/auto", auto), line: 1);
+
+        byte[] sampling = [.. "{\"orgType\":\"practice\",\"orgId\":\""u8, 0xC0, 0xAF, .. "\",\"webInterfaceAssignedPatients\":0,\"cahpsSampleMet\":false}"u8];
+        AssertRejected(await ImportReportAsync(operatorClient, "/api/admin/registrations/2026/sampling", sampling), line: 1);
+
+        static async Task<JsonElement> ImportReportAsync(HttpClient http, string path, byte[] body)
+        {
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-ndjson");
+            using var response = await http.PostAsync(path, content);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return await response.Content.ReadFromJsonAsync<JsonElement>();
+        }
+
+        static void AssertRejected(JsonElement report, int line)
+        {
+            var rejection = Assert.Single(report.GetProperty("rejections").EnumerateArray());
+            Assert.Equal(line, rejection.GetProperty("line").GetInt32());
+            Assert.StartsWith("The line is not valid UTF-8", rejection.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        }
     }
 
     /// <summary>The fingerprint once the audit trail and projections (fed by events) have caught up: two readings alike.</summary>
