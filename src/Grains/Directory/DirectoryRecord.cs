@@ -168,8 +168,10 @@ public static class DirectoryRecord
             throw new RecordException($"{path}{property} must be a string.");
         }
 
-        var text = value.GetString()!.Trim();
-        return text.Length > MaxNameLength || text.Any(char.IsControl)
+        // Control characters are looked for before trimming, which would take a U+0085 at either end away unseen.
+        var raw = value.GetString()!;
+        var text = raw.Trim();
+        return text.Length > MaxNameLength || raw.Any(char.IsControl)
             ? throw new RecordException($"{path}{property}: at most {MaxNameLength} characters, no control characters.")
             : text.Length == 0 ? null : text;
     }

@@ -22,6 +22,12 @@ public sealed class DirectoryRecordTests
     [InlineData("""{"kind":"practice","tin":"000765630","name":"\ud800"}""", "A value could not be read")]
     [InlineData("""{"kind":"virtual-group","vgId":"VG-1","name":"V","tins":["000765630","\udfff"]}""", "A value could not be read")]
     [InlineData("""{"kind":"practice","tin":"000765630","name":"BBH","clinicians":[1]}""", "A value could not be read")]
+    [InlineData("""{"kind":"apm-entity","apmModel":"pcf","entityId":"PCF0001","name":"P","participants":["000765630"]}""", "A value could not be read")]
+    [InlineData("""{"kind":"practice","tin":"000765630","name":"BBH\u0085"}""", "name: at most 200 characters, no control characters")]
+    [InlineData("""{"kind":"practice","tin":"000765630","name":"\u0085BBH"}""", "name: at most 200 characters, no control characters")]
+    [InlineData("""{"kind":"practice","tin":"000765630","name":"BBH","city":"\u0085Baltimore"}""", "city: at most 200 characters, no control characters")]
+    [InlineData("""{"kind":"practice","tin":"000765630","name":"BBH","clinicians":[{"npi":"1234567893","ptan":"AB1234","firstName":"Ann\u0085","lastName":"Lee"}]}""", "clinicians[0].firstName: at most 200 characters, no control characters")]
+    [InlineData("""{"kind":"practice","tin":"000765630","name":"  BBH  "}""", null)]
     [InlineData("""{"kind":"practice","tin":"000765630","name":"BBH",""", "Not valid JSON")]
     public void A11_A_line_is_read_or_refused_with_its_reason(string line, string? reason)
     {
