@@ -19,6 +19,12 @@ namespace QppOrleans.Api.Access;
 internal static class AccessApi
 {
     public const int MaxPractices = 25;
+
+    /// <summary>The longest organization id or validation value taken: a TIN is 9 digits, an NPI 10, a PTAN at most 10.</summary>
+    public const int MaxIdLength = 20;
+
+    public const int MaxValidationTins = 10;
+
     public static IEndpointRouteBuilder MapAccessApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").WithTags("Access").RequireAuthorization();
@@ -107,7 +113,7 @@ internal static class AccessApi
         for (var i = 0; i < count; i++)
         {
             var item = body.Items![i];
-            if (item is null || string.IsNullOrWhiteSpace(item.OrgId) || item.OrgId.Length > 20)
+            if (item is null || string.IsNullOrWhiteSpace(item.OrgId) || item.OrgId.Length > MaxIdLength)
             {
                 errors[$"items[{i}].orgId"] = ["orgId is the organization's id (a TIN for a practice, the NPI for a clinician)."];
             }
@@ -121,9 +127,22 @@ internal static class AccessApi
                 errors[$"items[{i}].role"] = ["The clinician role is requested with orgType practice and the clinician's own NPI (A-29)."];
             }
 
-            if (item?.Validation?.Tins is { Length: > 10 })
+            if (item?.Validation is { } validation)
             {
-                errors[$"items[{i}].validation.tins"] = ["At most 10 TINs."];
+                if (validation.Tins is { } tins && (tins.Length > MaxValidationTins || tins.Contains(null)))
+                {
+                    errors[$"items[{i}].validation.tins"] = [$"tins is a list of at most {MaxValidationTins} TINs, none of them null."];
+                }
+
+                // What a person types to prove they know the organization is compared with the directory later;
+                // a value no identifier can be (too long, or with control characters, even at the ends) is refused here.
+                foreach (var (field, value) in validation.Named())
+                {
+                    if (value is not null && (value.Length > MaxIdLength || value.Any(char.IsControl)))
+                    {
+                        errors[$"items[{i}].validation.{field}"] = [$"{field} is an identifier of at most {MaxIdLength} characters, without control characters."];
+                    }
+                }
             }
         }
 

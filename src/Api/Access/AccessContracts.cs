@@ -9,6 +9,19 @@ public sealed record AccessItem(string? OrgId, string? Role, ValidationBody? Val
 public sealed record ValidationBody(string? Tin, string? Npi, string? Ptan, string? VendorId, string[]? Tins)
 {
     public Validation ToValidation() => new(Tin?.Trim(), Npi?.Trim(), Ptan?.Trim(), VendorId?.Trim(), Tins?.Select(t => t?.Trim() ?? "").ToArray());
+
+    /// <summary>The values given, each with its name in the request body (tins as tins[0], tins[1], …).</summary>
+    public IEnumerable<(string Field, string? Value)> Named()
+    {
+        yield return ("tin", Tin);
+        yield return ("npi", Npi);
+        yield return ("ptan", Ptan);
+        yield return ("vendorId", VendorId);
+        for (var i = 0; i < (Tins?.Length ?? 0); i++)
+        {
+            yield return ($"tins[{i}]", Tins![i]);
+        }
+    }
 }
 
 public sealed record AccessRequestResults(RequestOutcome[] Results);

@@ -103,6 +103,41 @@ public sealed class AccessApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task A25_Validation_values_no_identifier_can_be_are_a_400_naming_the_field_and_count_as_no_attempt()
+    {
+        var world = new AccessWorld(api);
+        await world.ImportAsync();
+        var (_, person) = await world.PersonAsync("vals");
+        var tins = string.Join(',', Enumerable.Repeat("\"TIN\"", 11));
+        (string Validation, string Field)[] cases =
+        [
+            ("""{"tin":"TIN","npi":"NPI","ptan":"PTAN","vendorId":"123456789012345678901"}""", "vendorId"),
+            ("""{"tin":"TIN000000000000000000","npi":"NPI","ptan":"PTAN"}""", "tin"),
+            ("""{"tin":"TIN","npi":"NPI\u0007","ptan":"PTAN"}""", "npi"),
+            ("""{"tin":"TIN","npi":"NPI","ptan":"\u0085PTAN"}""", "ptan"),
+            ("""{"tin":"TIN","npi":"NPI","ptan":"PTAN\u0085"}""", "ptan"),
+            ("""{"tins":["TIN",null]}""", "tins"),
+            ("""{"tins":["TIN","TIN\u001b"]}""", "tins[1]"),
+            ($$"""{"tins":[{{tins}}]}""", "tins"),
+        ];
+
+        foreach (var (validation, field) in cases)
+        {
+            var values = validation.Replace("TIN", world.Tin, StringComparison.Ordinal).Replace("NPI", world.Npi, StringComparison.Ordinal)
+                .Replace("PTAN", world.Ptan, StringComparison.Ordinal);
+            var body = $$"""{"orgType":"practice","items":[{"orgId":"{{world.Tin}}","role":"security-official","validation":{{values}}}]}""";
+            var response = await person.PostAsync("/api/access-requests", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+            var problem = await Portal.ProblemAsync(response, HttpStatusCode.BadRequest, "validation-failed");
+            Assert.True(problem.GetProperty("errors").TryGetProperty($"items[0].validation.{field}", out _), $"{validation}: {problem}");
+        }
+
+        Assert.Equal(0, (await person.GetFromJsonAsync<JsonElement>("/api/me/access-requests")).GetArrayLength());
+        var result = await AccessWorld.RequestAsync(person, "practice", world.FirstSecurityOfficialItem());
+        Assert.Equal("approved", result.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task A25_A_badly_formatted_TIN_gets_the_seed_s_message_for_that_practice_only()
     {
         var world = new AccessWorld(api);
