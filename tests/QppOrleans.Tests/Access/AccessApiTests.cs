@@ -138,6 +138,32 @@ public sealed class AccessApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task A27_A_deny_reason_or_a_Service_Center_note_with_a_control_character_even_one_trimming_drops_is_a_400()
+    {
+        var world = new AccessWorld(api);
+        await world.ImportAsync();
+        var (_, sam) = await world.SecurityOfficialAsync();
+        var (_, bob) = await world.PersonAsync("nel");
+        var requestId = (await AccessWorld.RequestAsync(bob, "practice", new { orgId = world.Tin, role = "staff-user" })).GetProperty("requestId").GetString();
+
+        foreach (var reason in new[] { "Not our staff\u0085", "\u0085Not our staff", "Not\u0000ours" })
+        {
+            var problem = await Portal.ProblemAsync(await sam.PostAsJsonAsync($"{world.Base}/access-requests/{requestId}/deny", new { reason }), HttpStatusCode.BadRequest, "validation-failed");
+            Assert.True(problem.GetProperty("errors").TryGetProperty("reason", out _));
+        }
+
+        var pending = await sam.GetFromJsonAsync<JsonElement>($"{world.Base}/access-requests?status=pending");
+        Assert.Equal(requestId, Assert.Single(pending.EnumerateArray()).GetProperty("requestId").GetString());
+
+        // The note is checked before the request is looked for: this one does not exist, and the answer is still the 400.
+        using var operatorClient = api.SignedIn(ApiFixture.Operator);
+        var note = await Portal.ProblemAsync(
+            await operatorClient.PostAsJsonAsync($"/api/admin/service-center/requests/{Guid.NewGuid():N}/resolve", new { outcome = "deny", note = "Called\u0007back" }),
+            HttpStatusCode.BadRequest, "validation-failed");
+        Assert.True(note.GetProperty("errors").TryGetProperty("note", out _));
+    }
+
+    [Fact]
     public async Task A25_A_badly_formatted_TIN_gets_the_seed_s_message_for_that_practice_only()
     {
         var world = new AccessWorld(api);
