@@ -80,7 +80,18 @@ public sealed class SecurityBasicsTests(ApiFixture api) : IClassFixture<ApiFixtu
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await Problem(response);
+        Assert.Equal("bad-request", problem.GetProperty("code").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
         Assert.Null(await api.Grains.GetGrain<Grains.Abstractions.Accounts.IUserGrain>(Grains.Abstractions.GrainKeys.User(userId)).GetProfileAsync());
+
+        // Deep inside a body too: which "tin" would count is exactly what must not be guessed.
+        using var person = api.SignedIn(Accounts.Portal.NewUserId());
+        const string Nested = """{"orgType":"practice","items":[{"orgId":"000765630","role":"staff-user","validation":{"tin":"000765630","tin":"123456789"}}]}""";
+        using var nested = await person.PostAsync("/api/access-requests", new StringContent(Nested, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, nested.StatusCode);
+        Assert.Equal("bad-request", (await Problem(nested)).GetProperty("code").GetString());
+        Assert.Equal(0, (await person.GetFromJsonAsync<JsonElement>("/api/me/access-requests")).GetArrayLength());
     }
 
     private static string Account(string userId) => JsonSerializer.Serialize(new
