@@ -85,8 +85,10 @@ public static class QppSilo
     /// </summary>
     public static ISiloBuilder UseQppSqlite(this ISiloBuilder silo, string sqliteConnectionString)
     {
-        var dataSource = new SqliteDataSource(sqliteConnectionString);
-        silo.Services.AddSingleton<IDirectoryStore>(new SqliteDirectoryStore(dataSource));
+        // Grain state and reminders take turns on the file (see SqliteDataSource); the directory's
+        // batches and searches do not, searches read concurrently beside the writers.
+        var dataSource = new SqliteDataSource(sqliteConnectionString, oneAtATime: true);
+        silo.Services.AddSingleton<IDirectoryStore>(new SqliteDirectoryStore(new SqliteDataSource(sqliteConnectionString)));
         silo.UseAdoNetReminderService(options =>
         {
             options.Invariant = StorageSettings.SqliteInvariant;
