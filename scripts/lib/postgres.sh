@@ -241,8 +241,9 @@ pg_start_throwaway() {
 
   local timeout="${PG_START_TIMEOUT:-30}" started=$SECONDS
   until "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -t 2 >/dev/null 2>&1; do
-    # Stop waiting early when the postmaster already died (e.g. port in use).
-    if (( SECONDS - started >= 1 )) && [[ ! -f "$dir/postmaster.pid" ]]; then
+    # Stop waiting early when the postmaster already died (e.g. port in use). On a loaded
+    # machine it may take seconds to write its pid file, so this is checked only after 10 s.
+    if (( SECONDS - started >= 10 )) && [[ ! -f "$dir/postmaster.pid" ]]; then
       _pg_err "PostgreSQL exited during startup; server log ($log):"
       tail -n 30 "$log" >&2 2>/dev/null || true
       return 1

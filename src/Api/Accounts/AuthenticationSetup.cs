@@ -30,6 +30,9 @@ internal static class AuthenticationSetup
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
         {
             options.MapInboundClaims = false;
+            // Nothing reads the raw token back from the request's properties; storing it cost a
+            // dictionary per request.
+            options.SaveToken = false;
             options.TokenValidationParameters = new TokenValidationParameters
             {
                 ValidIssuer = settings.Issuer,
