@@ -17,7 +17,8 @@ public static class DirectoryRecord
         entry = null!;
         try
         {
-            using var document = JsonDocument.Parse(line);
+            // A property named twice would leave which value counts to chance: the line is refused.
+            using var document = JsonDocument.Parse(line, new JsonDocumentOptions { AllowDuplicateProperties = false });
             var record = document.RootElement;
             if (record.ValueKind != JsonValueKind.Object)
             {

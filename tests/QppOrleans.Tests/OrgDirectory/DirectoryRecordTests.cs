@@ -29,6 +29,8 @@ public sealed class DirectoryRecordTests
     [InlineData("""{"kind":"practice","tin":"000765630","name":"BBH","clinicians":[{"npi":"1234567893","ptan":"AB1234","firstName":"Ann\u0085","lastName":"Lee"}]}""", "clinicians[0].firstName: at most 200 characters, no control characters")]
     [InlineData("""{"kind":"practice","tin":"000765630","name":"  BBH  "}""", null)]
     [InlineData("""{"kind":"practice","tin":"000765630","name":"BBH",""", "Not valid JSON")]
+    [InlineData("""{"kind":"practice","tin":"000765630","name":"BBH","name":"Other"}""", "Not valid JSON")]
+    [InlineData("""{"kind":"practice","tin":"000765630","name":"BBH","clinicians":[{"npi":"1234567893","npi":"1234567893","ptan":"AB1234","firstName":"A","lastName":"L"}]}""", "Not valid JSON")]
     public void A11_A_line_is_read_or_refused_with_its_reason(string line, string? reason)
     {
         var read = DirectoryRecord.TryRead(line, out var entry, out var why);

@@ -183,9 +183,10 @@ public abstract class RegistrationApiContract(ApiFixture api)
             """{"orgType":"registry","orgId":"45-2343","programs":["cahps"],"reason":"ssp-aco"}""" + "\n" +
             $$"""{"orgType":"practice","orgId":"{{world.Tin}}","programs":["mips"],"reason":"ssp-aco"}""" + "\n" +
             """{"orgType":"practice","orgId":"\ud800","programs":["cahps"],"reason":"ssp-aco"}""" + "\n" +
-            $$"""{"orgType":"practice","orgId":"{{world.Tin}}","programs":["\udfff"],"reason":"\ud800"}""";
+            $$"""{"orgType":"practice","orgId":"{{world.Tin}}","programs":["\udfff"],"reason":"\ud800"}""" + "\n" +
+            $$"""{"orgType":"practice","orgId":"{{world.Tin}}","programs":["cahps"],"programs":["web-interface"],"reason":"ssp-aco"}""";
         var report = await (await operatorClient.PostAsync("/api/admin/registrations/2026/auto", new StringContent(auto, Encoding.UTF8, "application/x-ndjson"))).Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal((1, 0, 4), (report.GetProperty("updated").GetInt32(), report.GetProperty("unchanged").GetInt32(), report.GetProperty("rejected").GetInt32()));
+        Assert.Equal((1, 0, 5), (report.GetProperty("updated").GetInt32(), report.GetProperty("unchanged").GetInt32(), report.GetProperty("rejected").GetInt32()));
         var again = await (await operatorClient.PostAsync("/api/admin/registrations/2026/auto", new StringContent(auto.Split('\n')[0], Encoding.UTF8, "application/x-ndjson"))).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(1, again.GetProperty("unchanged").GetInt32());
 
