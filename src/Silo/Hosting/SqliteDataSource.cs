@@ -22,21 +22,13 @@ public sealed class SqliteDataSource(string connectionString, bool oneAtATime = 
     /// <summary>The longest a connection waits for its turn or for SQLite's lock.</summary>
     public static readonly TimeSpan TurnTimeout = TimeSpan.FromSeconds(30);
 
+    // Never disposed: a connection may give its turn back after the data source is gone, and a
+    // SemaphoreSlim whose wait handle is never asked for holds nothing to release.
     private readonly SemaphoreSlim? turns = oneAtATime ? new SemaphoreSlim(1, 1) : null;
 
     public override string ConnectionString => connectionString;
 
     protected override DbConnection CreateDbConnection() => new WaitingConnection(connectionString, turns);
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            turns?.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
 
     private sealed class WaitingConnection(string connectionString, SemaphoreSlim? turns) : SqliteConnection(connectionString)
     {
