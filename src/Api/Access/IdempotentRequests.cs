@@ -63,5 +63,11 @@ internal static class IdempotentRequests
         }
     }
 
+    /// <summary>
+    /// The key under which a grain that creates something remembers this user's request in its own
+    /// state, so that a repeat creates nothing even when the first answer was never recorded here.
+    /// </summary>
+    public static string? RequestKey(string userId, string? key) => key is null ? null : Hash($"{userId}\n{key}");
+
     private static string Hash(string text) => Secrets.Hash(text)[..32];
 }

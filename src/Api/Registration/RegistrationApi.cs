@@ -106,7 +106,7 @@ internal static class RegistrationApi
             string? created = null;
             await WriteAsync(py, orgType, orgId, user, http, grains, options, r => refusal = r, async (registration, person, version) =>
             {
-                var result = await registration.AddContactAsync(person, contact!, version);
+                var result = await registration.AddContactAsync(person, contact!, version, IdempotentRequests.RequestKey(person, idempotencyKey));
                 created = result.CreatedId;
                 return result;
             });

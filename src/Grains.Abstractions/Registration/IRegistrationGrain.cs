@@ -21,8 +21,13 @@ public interface IRegistrationGrain : IGrainWithStringKey
     [Alias("SetOrganization")]
     Task<RegistrationResult> SetOrganizationAsync(string actor, OrganizationInfo organization, long? ifMatch);
 
+    /// <summary>
+    /// <paramref name="requestKey"/> stands for the caller's <c>Idempotency-Key</c>: it is stored
+    /// with the new contact in the same write, and a repeat answers with that contact instead of
+    /// adding another, even when the first answer and the API's record of it were lost.
+    /// </summary>
     [Alias("AddContact")]
-    Task<RegistrationResult> AddContactAsync(string actor, ContactInput contact, long? ifMatch);
+    Task<RegistrationResult> AddContactAsync(string actor, ContactInput contact, long? ifMatch, string? requestKey);
 
     [Alias("UpdateContact")]
     Task<RegistrationResult> UpdateContactAsync(string actor, string contactId, ContactInput contact, long? ifMatch);

@@ -47,8 +47,30 @@ public sealed class RegistrationGrain(
     Task<RegistrationResult> IRegistrationGrain.SetOrganizationAsync(string actor, OrganizationInfo organization, long? ifMatch) =>
         WriteAsync(actor, ifMatch, async (rules, role) => (rules.SetOrganization(actor, role, organization, await ShownAsync()), null));
 
-    Task<RegistrationResult> IRegistrationGrain.AddContactAsync(string actor, ContactInput contact, long? ifMatch) =>
-        WriteAsync(actor, ifMatch, async (rules, role) => rules.AddContact(actor, role, contact));
+    Task<RegistrationResult> IRegistrationGrain.AddContactAsync(string actor, ContactInput contact, long? ifMatch, string? requestKey)
+    {
+        // A repeat is answered before If-Match is compared: the first request changed the version.
+        if (requestKey is not null && Record.ContactRequests.Find(r => r.Key == requestKey) is { } done)
+        {
+            return WriteAsync(actor, null, async (_, _) => (RegistrationError.None, done.ContactId));
+        }
+
+        return WriteAsync(actor, ifMatch, async (rules, role) =>
+        {
+            var (error, created) = rules.AddContact(actor, role, contact);
+            if (error == RegistrationError.None && requestKey is not null && created is not null)
+            {
+                // Stored by the same write as the contact.
+                Record.ContactRequests.Add(new ContactRequest(requestKey, created));
+                if (Record.ContactRequests.Count > RegistrationState.RememberedContactRequests)
+                {
+                    Record.ContactRequests.RemoveAt(0);
+                }
+            }
+
+            return (error, created);
+        });
+    }
 
     Task<RegistrationResult> IRegistrationGrain.UpdateContactAsync(string actor, string contactId, ContactInput contact, long? ifMatch) =>
         WriteAsync(actor, ifMatch, async (rules, role) => (rules.UpdateContact(actor, role, contactId, contact), null));

@@ -30,4 +30,13 @@ public sealed class RegistrationState : IHasOutbox
     [Id(9)] public long Version { get; set; }
 
     [Id(10)] public int NextContact { get; set; } = 1;
+
+    /// <summary>The latest contact creations by request key, newest last (at most <see cref="RememberedContactRequests"/>).</summary>
+    [Id(11)] public List<ContactRequest> ContactRequests { get; set; } = [];
+
+    public const int RememberedContactRequests = 50;
 }
+
+/// <summary>A contact created for an <c>Idempotency-Key</c>.</summary>
+[GenerateSerializer, Immutable, Alias("qpp.registration.ContactRequest")]
+public sealed record ContactRequest([property: Id(0)] string Key, [property: Id(1)] string ContactId);

@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using QppOrleans.Api.Access;
+using QppOrleans.Grains.Abstractions;
+using QppOrleans.Grains.Abstractions.Registration;
 using QppOrleans.Tests.Access;
 using QppOrleans.Tests.Accounts;
 using QppOrleans.Tests.Infrastructure;
@@ -148,6 +151,45 @@ public abstract class RegistrationApiContract(ApiFixture api)
 
         Assert.Equal(ids[0], ids[1]);
         Assert.Equal(1, (await sam.GetFromJsonAsync<JsonElement>(@base)).GetProperty("contacts").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task R6_A_contact_whose_Idempotency_Key_answer_was_lost_is_not_created_again_by_the_retry()
+    {
+        var world = new AccessWorld(api);
+        await world.ImportAsync();
+        var (userId, sam) = await world.SecurityOfficialAsync();
+        var @base = $"/api/registrations/2026/practice/{world.Tin}";
+        var key = Guid.NewGuid().ToString();
+        var body = new { firstName = "Jane", lastName = "Doe", email = "jane@example.org", phone = "4105550123" };
+
+        // The first request's write reached the registration; its answer and the API's record of the
+        // key did not (the API process died in between), so the retry finds no claim for the key.
+        var registration = api.Grains.GetGrain<IRegistrationGrain>(GrainKeys.Registration(2026, "practice", world.Tin));
+        var first = await registration.AddContactAsync(userId, new ContactInput("Jane", "Doe", "jane@example.org", "4105550123", null), null, IdempotentRequests.RequestKey(userId, key));
+        Assert.Equal(RegistrationError.None, first.Error);
+
+        async Task<HttpResponseMessage> PostAsync(string idempotencyKey, string? ifMatch)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"{@base}/contacts") { Content = JsonContent.Create(body) };
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+            if (ifMatch is not null)
+            {
+                request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            }
+
+            return await sam.SendAsync(request);
+        }
+
+        // The retry carries the If-Match the first request was sent with, already stale.
+        var retry = await PostAsync(key, $"\"{first.View!.Version - 1}\"");
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.Equal(first.CreatedId, (await retry.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("contactId").GetString());
+        Assert.Equal(1, (await sam.GetFromJsonAsync<JsonElement>(@base)).GetProperty("contacts").GetArrayLength());
+
+        // Another key is another contact.
+        Assert.Equal(HttpStatusCode.Created, (await PostAsync(Guid.NewGuid().ToString(), null)).StatusCode);
+        Assert.Equal(2, (await sam.GetFromJsonAsync<JsonElement>(@base)).GetProperty("contacts").GetArrayLength());
     }
 
     [Theory]
