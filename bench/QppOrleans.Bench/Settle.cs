@@ -24,7 +24,7 @@ internal static class Settle
         var waited = Stopwatch.StartNew();
         var lastBusy = TimeSpan.Zero;
         var cpu = servers.Sum(s => s.CpuSeconds());
-        Console.Error.Write("waiting for the server to finish the surge's background work");
+        Console.Error.Write("waiting for the server's background work to finish");
         while (waited.Elapsed < atMost && (waited.Elapsed < minimum || waited.Elapsed - lastBusy < QuietFor))
         {
             await Task.Delay(TimeSpan.FromSeconds(1));
