@@ -109,7 +109,7 @@ internal static class RegistrationImportsApi
             JsonDocument document;
             try
             {
-                document = JsonDocument.Parse(text, new JsonDocumentOptions { AllowDuplicateProperties = false });
+                document = JsonDocument.Parse(text, NdjsonLines.Json);
             }
             catch (JsonException exception)
             {

@@ -17,8 +17,7 @@ public static class DirectoryRecord
         entry = null!;
         try
         {
-            // A property named twice would leave which value counts to chance: the line is refused.
-            using var document = JsonDocument.Parse(line, new JsonDocumentOptions { AllowDuplicateProperties = false });
+            using var document = JsonDocument.Parse(line, NdjsonLines.Json);
             var record = document.RootElement;
             if (record.ValueKind != JsonValueKind.Object)
             {

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Json;
 using System.Text.Unicode;
 
 namespace QppOrleans.Grains.Directory;
@@ -19,6 +20,12 @@ public static class NdjsonLines
 {
     /// <summary>The longest line read, in bytes.</summary>
     public const int MaxLineLength = 1 << 20;
+
+    /// <summary>
+    /// How every import reads a line's JSON: a property named twice would leave which value counts
+    /// to chance, so such a line is not valid JSON.
+    /// </summary>
+    public static readonly JsonDocumentOptions Json = new() { AllowDuplicateProperties = false };
 
     public static async IAsyncEnumerable<NdjsonLine> ReadAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
