@@ -96,4 +96,28 @@ public sealed class EventPipelineTests(EventsClusterFixture fixture, ITestOutput
         Assert.Single(fixture.Smtp.MessagesTo(securityOfficial.Email!));
         Assert.Empty(fixture.Smtp.MessagesTo(refused.Email!));
     }
+
+    [Fact]
+    public async Task N2_An_email_channel_whose_wake_up_reminder_cannot_be_registered_leaves_the_event_untaken_and_the_mail_arrives_once()
+    {
+        // A silo killed mid-surge made reminder registrations fail; the email channel had already
+        // marked the event taken in memory, so the publisher's repeat was confirmed and the mail
+        // was never stored or sent (seen in CI: two registration emails missing after a SIGKILL).
+        var key = $"announcer/{Guid.NewGuid():N}";
+        var requester = Sample.Person("staff");
+        var email = Grains.GetGrain<IEmailChannelGrain>(key);
+        FaultyReminderTable.FailNextUpserts[email.GetGrainId()] = 2;
+
+        await Grains.GetGrain<IAnnouncerGrain>(key).AnnounceAsync([Sample.AccessRequested(requester)]);
+
+        await Eventually.HoldsAsync(
+            async () => await Grains.GetGrain<IAnnouncerGrain>(key).UnconfirmedAsync() == 0 && fixture.Smtp.MessagesTo(requester.Email!).Count == 1,
+            Patience,
+            () => $"the event should be confirmed and its mail sent; email channel: {email.StatusAsync().Result}");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        Assert.False(FaultyReminderTable.FailNextUpserts.ContainsKey(email.GetGrainId()), "both injected failures should have been met");
+        Assert.Single(fixture.Smtp.MessagesTo(requester.Email!));
+        Assert.Equal(new EmailQueueStatus(1, 0, 0), await email.StatusAsync());
+    }
 }

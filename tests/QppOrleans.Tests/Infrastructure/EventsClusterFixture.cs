@@ -9,7 +9,7 @@ namespace QppOrleans.Tests.Infrastructure;
 
 /// <summary>
 /// Two silos on a fresh PostgreSQL database with the whole event pipeline, sending email to a
-/// real SMTP server on loopback. Retry and wake-up periods are seconds instead of minutes.
+/// real SMTP server on loopback, and a reminder table that can be told to fail. Retry and wake-up periods are seconds instead of minutes.
 /// </summary>
 public sealed class EventsClusterFixture : IAsyncLifetime
 {
@@ -44,6 +44,7 @@ public sealed class EventsClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.UseQppPostgres(ConnectionString).UseQppEvents(settings);
+            FaultyReminderTable.Install(silo.Services);
             silo.Configure<ClusterMembershipOptions>(PostgresClusterFixture.FastFailureDetection);
             silo.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
         });

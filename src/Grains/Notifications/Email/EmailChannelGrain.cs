@@ -68,9 +68,13 @@ public sealed class EmailChannelGrain(
             return;
         }
 
+        // Armed before the queue changes: if the reminder cannot be registered (its silo just
+        // died, say), the event is neither taken nor confirmed and its publisher sends it again.
+        // Taking it first left it marked as taken in memory only, so the repeat was confirmed
+        // and the mail, never stored, was lost with the activation.
+        await Queue.WakeUp.ArmAsync(this, WakeUpReminder, delivery.Value.WakeUpPeriod);
         Queue.Taken.Add(domainEvent.EventId);
         Queue.Pending.AddRange(mails);
-        await Queue.WakeUp.ArmAsync(this, WakeUpReminder, delivery.Value.WakeUpPeriod);
         await this.WriteOrDeactivateAsync(state);
         ScheduleSend(TimeSpan.Zero);
     }
