@@ -7,7 +7,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace QppOrleans.Api.Accounts;
 
-/// <summary>Issues the signed bearer tokens that <c>JwtBearer</c> validates.</summary>
+/// <summary>Issues the signed bearer tokens that <see cref="VerifiedTokens"/> checks.</summary>
 public sealed class AccessTokens(IOptions<AuthOptions> options, TimeProvider clock)
 {
     public const string UserIdClaim = "sub";

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using QppOrleans.Grains.Abstractions;
@@ -12,23 +11,22 @@ namespace QppOrleans.Api.Accounts;
 /// grain said is kept for <see cref="AuthOptions.AccountCheckInterval"/>, which is the bound on how
 /// long such a token goes on working.
 /// </summary>
-public sealed class AccountSessions(IGrainFactory grains, IMemoryCache cache, IOptions<AuthOptions> options)
+public sealed class AccountSessions(IGrainFactory grains, IOptions<AuthOptions> options) : IDisposable
 {
-    public async Task<bool> IsCurrentAsync(ClaimsPrincipal principal)
-    {
-        if (principal.FindFirstValue(AccessTokens.UserIdClaim) is not { Length: > 0 } userId
-            || !int.TryParse(principal.FindFirstValue(AccessTokens.SessionEpochClaim), System.Globalization.CultureInfo.InvariantCulture, out var epoch))
-        {
-            return false;
-        }
+    /// <summary>Accounts whose epoch is kept at most (a few MiB).</summary>
+    public const int Capacity = 100_000;
 
-        var current = await cache.GetOrCreateAsync(
-            (nameof(AccountSessions), userId),
-            entry =>
-            {
-                entry.AbsoluteExpirationRelativeToNow = options.Value.AccountCheckInterval;
-                return grains.Reference<IUserGrain>(GrainKeys.User(userId)).SessionEpochAsync();
-            });
+    private readonly MemoryCache epochs = new(new MemoryCacheOptions { SizeLimit = Capacity });
+
+    public ValueTask<bool> IsCurrentAsync(string userId, int epoch) =>
+        epochs.TryGetValue(userId, out int? current) ? ValueTask.FromResult(current == epoch) : AskAsync(userId, epoch);
+
+    public void Dispose() => epochs.Dispose();
+
+    private async ValueTask<bool> AskAsync(string userId, int epoch)
+    {
+        var current = await grains.Reference<IUserGrain>(GrainKeys.User(userId)).SessionEpochAsync();
+        epochs.Set(userId, current, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = options.Value.AccountCheckInterval });
         return current == epoch;
     }
 }

@@ -1,6 +1,5 @@
 using System.Text;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.IdentityModel.Tokens;
+using Microsoft.AspNetCore.Authentication;
 
 namespace QppOrleans.Api.Accounts;
 
@@ -8,7 +7,7 @@ internal static class AuthenticationSetup
 {
     /// <summary>
     /// Bearer tokens signed with <c>Auth:SigningKey</c>, issuer, audience and lifetime all checked,
-    /// and honoured only while the account's session is current (<see cref="AccountSessions"/>);
+    /// and honoured only while the account's session is current (<see cref="BearerAuthentication"/>);
     /// the operator policy reads <c>Access:Operators</c>. Without a key the API refuses to start.
     /// </summary>
     public static void AddQppAuthentication(this WebApplicationBuilder builder)
@@ -24,42 +23,10 @@ internal static class AuthenticationSetup
         builder.Services.Configure<AuthOptions>(builder.Configuration.GetSection(AuthOptions.Section));
         builder.Services.Configure<AccessOptions>(builder.Configuration.GetSection(AccessOptions.Section));
         builder.Services.AddSingleton<AccessTokens>();
-        builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<AccountSessions>();
+        builder.Services.AddSingleton<VerifiedTokens>();
         builder.Services.AddSingleton<Operators>();
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(options =>
-        {
-            options.MapInboundClaims = false;
-            // Nothing reads the raw token back from the request's properties; storing it cost a
-            // dictionary per request.
-            options.SaveToken = false;
-            options.TokenValidationParameters = new TokenValidationParameters
-            {
-                ValidIssuer = settings.Issuer,
-                ValidAudience = settings.Audience,
-                IssuerSigningKey = AccessTokens.SigningKey(settings),
-                ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-                RequireExpirationTime = true,
-                ClockSkew = TimeSpan.FromSeconds(30),
-                NameClaimType = AccessTokens.UserIdClaim,
-            };
-            options.Events = new JwtBearerEvents
-            {
-                OnTokenValidated = async context =>
-                {
-                    if (!await context.HttpContext.RequestServices.GetRequiredService<AccountSessions>().IsCurrentAsync(context.Principal!))
-                    {
-                        context.Fail("The account is locked or no longer exists; sign in again.");
-                    }
-                },
-            };
-        });
-        builder.Services.AddSingleton(services => new VerifiedTokens(TimeProvider.System));
-        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<VerifiedTokens>((options, verified) =>
-        {
-            options.TokenHandlers.Clear();
-            options.TokenHandlers.Add(verified);
-        });
+        builder.Services.AddAuthentication(BearerAuthentication.SchemeName).AddScheme<AuthenticationSchemeOptions, BearerAuthentication>(BearerAuthentication.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Operator, policy => policy.RequireAuthenticatedUser().RequireAssertion(context =>
                 context.Resource is HttpContext http

@@ -25,16 +25,20 @@ public sealed class RegistrationGrain(
 
     private RegistrationState Record => Storage.State;
 
-    private (int Year, string OrgType, string OrgId) Key
-    {
-        get
-        {
-            var parts = this.GetPrimaryKeyString().Split('/', 4);
-            return (int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), parts[2], parts[3]);
-        }
-    }
+    private (int Year, string OrgType, string OrgId)? key;
 
-    private IOrganizationGrain Organization => GrainFactory.Reference<IOrganizationGrain>(GrainKeys.Organization(Key.OrgType, Key.OrgId));
+    private IOrganizationGrain? organization;
+
+    /// <summary>The year and organization of the key <c>registration/{year}/{orgType}/{orgId}</c>, read once.</summary>
+    private (int Year, string OrgType, string OrgId) Key => key ??= Parse(this.GetPrimaryKeyString());
+
+    private IOrganizationGrain Organization => organization ??= GrainFactory.Reference<IOrganizationGrain>(GrainKeys.Organization(Key.OrgType, Key.OrgId));
+
+    private static (int Year, string OrgType, string OrgId) Parse(string grainKey)
+    {
+        var parts = grainKey.Split('/', 4);
+        return (int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), parts[2], parts[3]);
+    }
 
     async Task<RegistrationResult> IRegistrationGrain.GetAsync(string actor) =>
         await Organization.RoleOfAsync(actor) is null

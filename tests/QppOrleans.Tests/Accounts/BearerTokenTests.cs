@@ -117,6 +117,41 @@ public sealed class BearerTokenTests(BearerTokenTests.QuickAccountChecks api) : 
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusWithAsync(tampered));
     }
 
+    [Fact]
+    public async Task A6_Requests_without_one_valid_bearer_token_get_401_with_an_RFC_6750_challenge()
+    {
+        var valid = Token(subject: AccountHolder());
+        using var http = api.Anonymous();
+
+        async Task<HttpResponseMessage> SendAsync(params string[] authorization)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/me/notifications");
+            foreach (var value in authorization)
+            {
+                request.Headers.TryAddWithoutValidation("Authorization", value);
+            }
+
+            return await http.SendAsync(request);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync($"Bearer {valid}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync($"bearer   {valid}  ")).StatusCode);
+        foreach (var (authorization, challenge) in new (string[], string)[]
+        {
+            ([], "Bearer"),
+            (["Basic dXNlcjpwYXNz"], "Bearer"),
+            (["Bearer not-a-token"], "Bearer error=\"invalid_token\""),
+            (["Bearer "], "Bearer"),
+            ([$"Bearer {valid}", $"Bearer {valid}"], "Bearer error=\"invalid_token\""),
+        })
+        {
+            var response = await SendAsync(authorization);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.StartsWith(challenge, response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
     /// <summary>The id of a fresh account (session epoch 0).</summary>
     private string AccountHolder()
     {
