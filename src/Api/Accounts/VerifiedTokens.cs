@@ -25,20 +25,15 @@ public sealed class VerifiedTokens
 
     private readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
     private readonly TokenValidationParameters parameters;
-    private readonly TimeProvider clock;
+    /// <summary>Token lifetimes are real time, as the token handler reads them.</summary>
+    private readonly TimeProvider clock = TimeProvider.System;
     private readonly ConcurrentDictionary<string, VerifiedToken> verified = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, VerifiedToken>.AlternateLookup<ReadOnlySpan<char>> byText;
     private int count;
 
     public VerifiedTokens(IOptions<AuthOptions> options)
-        : this(options.Value, TimeProvider.System)
     {
-    }
-
-    /// <summary>Token lifetimes are real time, as the token handler reads them.</summary>
-    private VerifiedTokens(AuthOptions settings, TimeProvider clock)
-    {
-        this.clock = clock;
+        var settings = options.Value;
         byText = verified.GetAlternateLookup<ReadOnlySpan<char>>();
         parameters = new TokenValidationParameters
         {
