@@ -9,7 +9,7 @@ namespace QppOrleans.Bench;
 
 /// <summary>
 /// The baseline, hosted in the benchmark's own process: a minimal ASP.NET Core endpoint per
-/// portal read that builds and serializes JSON of the same shape as the service's answer, with
+/// portal read and for the type-ahead search that builds and serializes JSON of the same shape as the service's answer, with
 /// no Orleans, no storage and no authentication. Results against it turn absolute figures into
 /// ratios that hold on any machine.
 /// </summary>
@@ -48,6 +48,10 @@ internal sealed class BaselineServer : IAsyncDisposable
             organizations = new[] { new { orgType = "practice", orgId = "912000001", name = "Surge Practice 1", size = "25-99", registrationId = "100001",
                 webInterface = new { registered = true, registrationId = "100001" }, cahps = new { registered = true, registrationId = "100001" } } },
         }));
+        // A type-ahead answer: a full page of matches, as most typed prefixes of a large
+        // directory fill it (the directory scenario reports the service's mean answer size).
+        var page = Enumerable.Range(1, 20).Select(i => new { orgType = "practice", orgId = $"{100000000 + i}", name = $"Synthetic Family Practice {i}", city = "Baltimore", state = "MD" }).ToArray();
+        app.MapGet("/api/organizations/search", (string type, string q) => Results.Ok(page.Select(o => new { o.orgType, o.orgId, o.name, o.city, o.state }).ToArray()));
         await app.StartAsync();
         return new BaselineServer(app, new Uri($"http://127.0.0.1:{port}"));
     }

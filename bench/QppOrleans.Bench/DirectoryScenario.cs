@@ -9,13 +9,14 @@ namespace QppOrleans.Bench;
 
 /// <summary>
 /// Issue 5's benchmark: import a synthetic directory through <c>POST /api/admin/directory</c>
-/// (throughput, server memory), then type-ahead name searches (latency). Baselines measured in
-/// the same run: reading and validating the same file in this process without any service, and
-/// <c>GET /health/live</c> on the same server for latency.
+/// (throughput, server memory), then type-ahead name searches in a closed loop (throughput,
+/// latency). Baselines measured in the same run: reading and validating the same file in this
+/// process without any service, and with <c>--baseline</c> the same searches against a minimal
+/// endpoint answering a full page of the same JSON shape (<see cref="BaselineServer"/>).
 /// </summary>
 internal static class DirectoryScenario
 {
-    public static async Task<object> RunAsync(Uri url, int practices, int clinicians, int searches, ServerProcess? server)
+    public static async Task<object> RunAsync(Uri url, int practices, int clinicians, LoopSettings searches, int rounds, bool baseline, ServerProcess? server)
     {
         var file = Path.Combine(Path.GetTempPath(), $"qpp-bench-directory-{practices}-{clinicians}.ndjson");
         var generator = new DirectoryGenerator(practices, clinicians);
@@ -68,15 +69,27 @@ internal static class DirectoryScenario
         var names = File.ReadLines(file).Take(Math.Min(practices, 5000))
             .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("name").GetString()!).ToArray();
         var random = new Random(7);
-        var queries = Enumerable.Range(0, searches).Select(_ => TypeAhead(names[random.Next(names.Length)], random)).ToArray();
-        var search = await TimeAsync(operatorClient, queries.Select(q => $"/api/organizations/search?type=practice&q={Uri.EscapeDataString(q)}"), "search");
-        var live = await TimeAsync(operatorClient, Enumerable.Repeat("/health/live", searches), "baseline");
+        var queries = Enumerable.Range(0, 10_000).Select(_ => TypeAhead(names[random.Next(names.Length)], random)).ToArray();
+        var token = operatorClient.DefaultRequestHeaders.Authorization!.Parameter!;
+        RequestMix mix = k => ("search", SurgeScenario.Authorized(HttpMethod.Get, $"/api/organizations/search?type=practice&q={Uri.EscapeDataString(queries[k % queries.Length])}", token, null));
+        var answers = await AnswerSizesAsync(operatorClient, mix);
+
+        await using var minimal = baseline ? await BaselineServer.StartAsync() : null;
+        using var baselineHttp = minimal is null ? null : new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = minimal.Url };
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = url };
+        ServerProcess[] servers = server is null ? [] : [server];
+        var searchRounds = await Round.RunAsync(
+            rounds,
+            round => ClosedLoop.RunAsync(http, $"type-ahead search (service, round {round})", mix, searches, servers),
+            null,
+            baselineHttp is null ? null : round => ClosedLoop.RunAsync(baselineHttp, $"type-ahead search (baseline, round {round})", mix, searches, []));
 
         return new
         {
             scenario = "directory",
             practices,
             clinicians,
+            organizationsInFile = generator.Written,
             organizations = imported,
             fileMiB = Math.Round(bytes / 1048576.0, 1),
             import = new
@@ -90,9 +103,7 @@ internal static class DirectoryScenario
                 rejected = report.GetProperty("rejected").GetInt64(),
             },
             baselineParse = new { linesPerSecond = Math.Round(parseRate), importToParseRatio = Math.Round(imported / import.Elapsed.TotalSeconds / parseRate, 3) },
-            search,
-            baselineHealthLive = live,
-            searchP99ToBaselineP99 = Math.Round(search.P99 / Math.Max(live.P99, 0.001), 2),
+            search = new { answers.Sampled, answers.MeanResults, answers.Empty, summary = Round.Summary(searchRounds), rounds = searchRounds },
         };
     }
 
@@ -107,25 +118,18 @@ internal static class DirectoryScenario
             : word[..Math.Min(word.Length, 2 + random.Next(4))];
     }
 
-    private static async Task<Latencies> TimeAsync(HttpClient http, IEnumerable<string> urls, string label)
+    /// <summary>How many organizations the service's answers hold, over the first 200 queries.</summary>
+    private static async Task<(int Sampled, double MeanResults, int Empty)> AnswerSizesAsync(HttpClient http, RequestMix mix)
     {
-        var list = urls.ToList();
-        var times = new List<double>(list.Count);
-        var all = Stopwatch.StartNew();
-        for (var i = 0; i < list.Count; i++)
+        var sizes = new List<int>();
+        for (var k = 0; k < 200; k++)
         {
-            var one = Stopwatch.StartNew();
-            using var response = await http.GetAsync(list[i]);
-            await response.Content.ReadAsByteArrayAsync();
+            using var request = mix(k).Request;
+            using var response = await http.SendAsync(request);
             response.EnsureSuccessStatusCode();
-            times.Add(one.Elapsed.TotalMilliseconds);
-            if (i % 100 == 0)
-            {
-                Console.Error.Write($"\r{label}: {i:N0} of {list.Count:N0}");
-            }
+            sizes.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetArrayLength());
         }
 
-        Console.Error.WriteLine($"\r{label}: {list.Count:N0} of {list.Count:N0}");
-        return Latencies.Of(times, all.Elapsed);
+        return (sizes.Count, Math.Round(sizes.Average(), 1), sizes.Count(n => n == 0));
     }
 }

@@ -3,9 +3,10 @@ using System.Text.Json;
 using QppOrleans.Bench;
 
 // Drives a running QPP Access instance over HTTP and reports what it measured (see BENCHMARKS.md).
-//   directory --url URL [--practices 200000] [--clinicians 5] [--searches 2000] [--server-pid PID] [--json]
-//   surge --url URL [--people 2000] [--concurrency 64 | --rate PER_SECOND] [--year 2026]
-//         [--presigned] [--settle 65] [--reads 30000] [--read-concurrency 32] [--rounds 3] [--baseline] [--server-pid PID[,PID...]] [--json]
+//   directory --url URL [--practices 200000] [--clinicians 5] [--searches 30000] [--search-concurrency 32]
+//         [--rounds 3] [--warmup 10] [--baseline] [--server-pid PID] [--json]
+//   surge --url URL [--people 2000] [--concurrency 64 | --rate PER_SECOND] [--year 2026] [--presigned] [--settle 65]
+//         [--reads 30000] [--read-concurrency 32] [--rounds 3] [--warmup 10] [--baseline] [--floor] [--server-pid PID[,PID...]] [--json]
 var command = args.FirstOrDefault();
 if (command is not ("directory" or "surge"))
 {
@@ -17,7 +18,7 @@ var options = new Dictionary<string, string>(StringComparer.Ordinal);
 var flags = new HashSet<string>(StringComparer.Ordinal);
 for (var i = 1; i < args.Length; i++)
 {
-    if (args[i] is "--json" or "--baseline" or "--presigned")
+    if (args[i] is "--json" or "--baseline" or "--presigned" or "--floor")
     {
         flags.Add(args[i]);
     }
@@ -33,10 +34,13 @@ var url = new Uri(options.GetValueOrDefault("--url", "http://127.0.0.1:5080"));
 var servers = options.TryGetValue("--server-pid", out var pids)
     ? pids.Split(',').Select(p => new ServerProcess(int.Parse(p, CultureInfo.InvariantCulture))).ToArray()
     : [];
+var warmup = TimeSpan.FromSeconds(Number("--warmup", 10));
+var rounds = Number("--rounds", 3);
 object result;
 if (command == "directory")
 {
-    result = await DirectoryScenario.RunAsync(url, Number("--practices", 200_000), Number("--clinicians", 5), Number("--searches", 2000), servers.FirstOrDefault());
+    var searches = new LoopSettings(Number("--search-concurrency", 32), Number("--searches", 30_000), warmup);
+    result = await DirectoryScenario.RunAsync(url, Number("--practices", 200_000), Number("--clinicians", 5), searches, rounds, flags.Contains("--baseline"), servers.FirstOrDefault());
 }
 else
 {
@@ -53,22 +57,17 @@ else
     var surgeResult = await surge.RunAsync(new Recorder(), servers);
     var people = surge.Tokens.Select(t => (t.Value, surge.Base(t.Key))).ToList();
     var settled = await Settle.WaitAsync(servers, settle, TimeSpan.FromSeconds(240));
-    var reads = Number("--reads", 30_000);
-    var readConcurrency = Number("--read-concurrency", 32);
+    var reads = new LoopSettings(Number("--read-concurrency", 32), Number("--reads", 30_000), warmup);
     using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = url };
     await using var minimal = flags.Contains("--baseline") ? await BaselineServer.StartAsync() : null;
     using var baselineHttp = minimal is null ? null : new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = minimal.Url };
-
-    // Service and baseline take turns, so that a disturbance of the machine falls on both alike.
-    var rounds = new List<ReadsRound>();
-    for (var round = 1; round <= Number("--rounds", 3); round++)
-    {
-        var service = await ReadsScenario.RunAsync(http, $"portal reads (service, round {round})", people, year, readConcurrency, reads, servers);
-        var baseline = baselineHttp is null ? null : await ReadsScenario.RunAsync(baselineHttp, $"portal reads (baseline, round {round})", people, year, readConcurrency, reads, []);
-        rounds.Add(new ReadsRound(service, baseline));
-    }
-
-    result = new { preparedSettledSeconds = preparedSettled, surge = surgeResult, settledSeconds = settled, reads = ReadsRound.Summary(rounds), rounds };
+    var mix = ReadsScenario.Mix(people, year);
+    var readRounds = await Round.RunAsync(
+        rounds,
+        round => ClosedLoop.RunAsync(http, $"portal reads (service, round {round})", mix, reads, servers),
+        flags.Contains("--floor") ? round => ClosedLoop.RunAsync(http, $"one grain call (service, round {round})", ReadsScenario.Floor(people.Count), reads, servers) : null,
+        baselineHttp is null ? null : round => ClosedLoop.RunAsync(baselineHttp, $"portal reads (baseline, round {round})", mix, reads, []));
+    result = new { preparedSettledSeconds = preparedSettled, surge = surgeResult, settledSeconds = settled, reads = Round.Summary(readRounds), rounds = readRounds };
 }
 
 var json = JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = !flags.Contains("--json"), PropertyNamingPolicy = JsonNamingPolicy.CamelCase });

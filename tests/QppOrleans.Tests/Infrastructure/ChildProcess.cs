@@ -68,6 +68,23 @@ public sealed class ChildProcess : IAsyncDisposable
         await process.WaitForExitAsync();
     }
 
+    /// <summary>Waits for the program to end by itself (killed after <paramref name="timeout"/>); its exit code.</summary>
+    public async Task<int> ExitCodeAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancellation.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await KillAsync();
+            throw new TimeoutException($"still running after {timeout}; output: {Output}");
+        }
+
+        return process.ExitCode;
+    }
+
     /// <summary>SIGTERM, then waits for a graceful exit.</summary>
     public async Task<int> TerminateAsync(TimeSpan timeout)
     {

@@ -13,6 +13,8 @@ public static class Repository
 
     public static string ApiDll => Program("Api", "QppOrleans.Api.dll");
 
+    public static string BenchDll => Path.Combine(Root, "bench", "QppOrleans.Bench", "bin", Configuration, "net10.0", "QppOrleans.Bench.dll");
+
     private static string Program(string project, string dll) =>
         Path.Combine(Root, "src", project, "bin", Configuration, "net10.0", dll);
 

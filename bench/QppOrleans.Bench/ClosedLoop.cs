@@ -1,0 +1,76 @@
+using System.Diagnostics;
+
+namespace QppOrleans.Bench;
+
+/// <summary>The k-th request of a closed loop, and the kind it is reported under.</summary>
+internal delegate (string Kind, HttpRequestMessage Request) RequestMix(int k);
+
+/// <summary>How many requests a closed loop sends, how many at once, and its shortest warm-up.</summary>
+internal sealed record LoopSettings(int Concurrency, int Requests, TimeSpan MinimumWarmUp);
+
+/// <summary>
+/// A fixed number of requests in flight until a given number is answered, after a warm-up; the
+/// portal-read and search scenarios run on it, against the service and against the baseline alike.
+/// </summary>
+internal static class ClosedLoop
+{
+    private static readonly TimeSpan MaximumWarmUp = TimeSpan.FromSeconds(60);
+
+    public static async Task<LoopResult> RunAsync(HttpClient http, string label, RequestMix mix, LoopSettings settings, ServerProcess[] servers)
+    {
+        var warmup = await WarmUpAsync(http, mix, settings);
+        var recorder = new Recorder();
+        var cpuBefore = servers.Sum(s => s.CpuSeconds());
+        var done = 0;
+        await using (new Progress(label, settings.Requests, () => done))
+        {
+            await SendAsync(http, recorder, mix, settings.Concurrency, settings.Requests, () => Interlocked.Increment(ref done));
+        }
+
+        var all = recorder.All();
+        var serverCores = servers.Length == 0 ? (double?)null : Math.Round((servers.Sum(s => s.CpuSeconds()) - cpuBefore) / recorder.Elapsed.TotalSeconds, 2);
+        return new LoopResult(label, settings.Concurrency, settings.Requests, warmup, Math.Round(all.PerSecond), all, serverCores, recorder.ByKind(), recorder.Statuses());
+    }
+
+    /// <summary>
+    /// Every target is warmed up alike, in steps of about a second, for at least the settings'
+    /// minimum (10 s by default) and then until a step is no more than 5 % faster than the best
+    /// before it (at most 60 s): on two busy cores the runtime's background compilation to
+    /// optimized code takes seconds, and a target timed before it ends is measured at half its
+    /// speed. Returns the requests sent.
+    /// </summary>
+    private static async Task<int> WarmUpAsync(HttpClient http, RequestMix mix, LoopSettings settings)
+    {
+        var clock = Stopwatch.StartNew();
+        var (sent, step, best) = (0, 1_000, 0.0);
+        while (clock.Elapsed < MaximumWarmUp)
+        {
+            var recorder = new Recorder();
+            await SendAsync(http, recorder, mix, settings.Concurrency, step, () => { });
+            sent += step;
+            var rate = step / recorder.Elapsed.TotalSeconds;
+            if (clock.Elapsed >= settings.MinimumWarmUp && rate <= best * 1.05)
+            {
+                break;
+            }
+
+            best = Math.Max(best, rate);
+            step = (int)Math.Max(1_000, rate);
+        }
+
+        return sent;
+    }
+
+    private static Task SendAsync(HttpClient http, Recorder recorder, RequestMix mix, int concurrency, int requests, Action sent) =>
+        Parallel.ForEachAsync(Enumerable.Range(0, requests), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (k, _) =>
+        {
+            var (kind, request) = mix(k);
+            using (request)
+            using (await recorder.TimeAsync(kind, () => http.SendAsync(request)))
+            {
+                sent();
+            }
+        });
+}
+
+internal sealed record LoopResult(string Target, int Concurrency, int Requests, int Warmup, double RequestsPerSecond, Latencies Latency, double? ServerCpuCoresBusy, Dictionary<string, Latencies> ByRequest, Dictionary<string, int> Statuses);

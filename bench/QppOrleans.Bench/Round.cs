@@ -1,0 +1,55 @@
+namespace QppOrleans.Bench;
+
+/// <summary>
+/// One round of a closed-loop scenario: the service, then (optionally) the floor — the cheapest
+/// request the service answers, one grain call without authentication or storage — then the
+/// baseline with the same requests as the service. Rounds alternate the targets so that a
+/// disturbance of the machine falls on all of them.
+/// </summary>
+internal sealed record Round(LoopResult Service, LoopResult? Floor, LoopResult? Baseline)
+{
+    public double? Ratio => Baseline is null ? null : Math.Round(Service.RequestsPerSecond / Baseline.RequestsPerSecond, 3);
+
+    public double? FloorRatio => Baseline is null || Floor is null ? null : Math.Round(Floor.RequestsPerSecond / Baseline.RequestsPerSecond, 3);
+
+    public static async Task<List<Round>> RunAsync(int count, Func<int, Task<LoopResult>> service, Func<int, Task<LoopResult>>? floor, Func<int, Task<LoopResult>>? baseline)
+    {
+        var rounds = new List<Round>();
+        for (var round = 1; round <= count; round++)
+        {
+            var measured = await service(round);
+            var least = floor is null ? null : await floor(round);
+            rounds.Add(new Round(measured, least, baseline is null ? null : await baseline(round)));
+        }
+
+        return rounds;
+    }
+
+    /// <summary>The median of the rounds' figures, and the worst p99 the service showed in any round.</summary>
+    public static object Summary(IReadOnlyList<Round> rounds) => new
+    {
+        rounds = rounds.Count,
+        serviceRequestsPerSecond = Median(rounds.Select(r => r.Service.RequestsPerSecond)),
+        floorRequestsPerSecond = MedianOf(rounds.Select(r => r.Floor?.RequestsPerSecond)),
+        baselineRequestsPerSecond = MedianOf(rounds.Select(r => r.Baseline?.RequestsPerSecond)),
+        ratio = MedianOf(rounds.Select(r => r.Ratio)),
+        floorRatio = MedianOf(rounds.Select(r => r.FloorRatio)),
+        serviceCpuCoresBusy = Median(rounds.Select(r => r.Service.ServerCpuCoresBusy ?? 0)),
+        serviceP50 = Median(rounds.Select(r => r.Service.Latency.P50)),
+        serviceP99Worst = rounds.Max(r => r.Service.Latency.P99),
+        baselineP99Worst = rounds.Where(r => r.Baseline is not null).Select(r => r.Baseline!.Latency.P99).DefaultIfEmpty().Max(),
+        serviceNotOk = rounds.Sum(r => r.Service.Statuses.Where(s => s.Key != "OK").Sum(s => s.Value)),
+    };
+
+    private static double? MedianOf(IEnumerable<double?> values)
+    {
+        var known = values.OfType<double>().ToArray();
+        return known.Length == 0 ? null : Median(known);
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text.Json;
+using QppOrleans.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace QppOrleans.Tests.EndToEnd;
+
+/// <summary>
+/// The benchmark tool (issue 8) run as BENCHMARKS.md says, small, against the embedded default
+/// started as a process in Development: it must prepare its own data, finish every flow, read
+/// every acknowledged registration back and report each target of each round. Figures are not
+/// judged here — only that the tool measures what it claims to.
+/// </summary>
+[Collection(ProcessTests.Collection)]
+public sealed class BenchToolTests(ITestOutputHelper output) : IDisposable
+{
+    private static readonly TimeSpan BenchTimeout = TimeSpan.FromMinutes(4);
+    private readonly string dataDirectory = Directory.CreateTempSubdirectory("qpp-bench-").FullName;
+
+    [Fact]
+    public async Task The_surge_registers_every_person_reads_them_all_back_and_reports_service_floor_and_baseline_reads()
+    {
+        var (url, server) = await StartServerAsync();
+        await using var _ = server;
+
+        var result = await RunBenchAsync("surge", "--url", url, "--people", "8", "--concurrency", "4", "--reads", "300", "--rounds", "1",
+            "--warmup", "0", "--settle", "0", "--baseline", "--floor", "--json");
+
+        var surge = result.GetProperty("surge");
+        Assert.Equal(8, surge.GetProperty("completedFlows").GetInt32());
+        Assert.Equal(0, surge.GetProperty("failedFlows").GetInt32());
+        Assert.Equal(0, surge.GetProperty("serverErrors").GetInt32());
+        var readBack = surge.GetProperty("readBack");
+        Assert.Equal(8, readBack.GetProperty("acknowledged").GetInt32());
+        Assert.Equal(8, readBack.GetProperty("presentAfterwards").GetInt32());
+        Assert.Equal(8, readBack.GetProperty("distinctRegistrationIds").GetInt32());
+        Assert.True(surge.GetProperty("programRegistrationsPerSecond").GetDouble() > 0);
+
+        var round = result.GetProperty("rounds")[0];
+        foreach (var target in new[] { "service", "floor", "baseline" })
+        {
+            Assert.Equal(300, round.GetProperty(target).GetProperty("statuses").GetProperty("OK").GetInt32());
+        }
+
+        Assert.Equal(["me-organizations", "overview", "registration"], round.GetProperty("service").GetProperty("byRequest").EnumerateObject().Select(p => p.Name));
+        var reads = result.GetProperty("reads");
+        Assert.True(reads.GetProperty("ratio").GetDouble() > 0);
+        Assert.True(reads.GetProperty("floorRatio").GetDouble() > 0);
+        Assert.Equal(0, reads.GetProperty("serviceNotOk").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_directory_scenario_imports_then_searches_against_the_service_and_the_baseline_and_reads_the_server_process()
+    {
+        var (url, server) = await StartServerAsync();
+        await using var _ = server;
+
+        var result = await RunBenchAsync("directory", "--url", url, "--practices", "400", "--clinicians", "2", "--searches", "300", "--rounds", "1",
+            "--warmup", "0", "--baseline", "--server-pid", server.Id.ToString(CultureInfo.InvariantCulture), "--json");
+
+        // The generator adds registries, APM entities and virtual groups to the practices.
+        Assert.True(result.GetProperty("organizationsInFile").GetInt64() > 400);
+        Assert.Equal(result.GetProperty("organizationsInFile").GetInt64(), result.GetProperty("organizations").GetInt64());
+        var import = result.GetProperty("import");
+        Assert.Equal(0, import.GetProperty("rejected").GetInt64());
+        Assert.True(import.GetProperty("serverPeakRssMiB").GetDouble() > 0);
+        var search = result.GetProperty("search");
+        Assert.True(search.GetProperty("meanResults").GetDouble() > 0, "type-ahead prefixes of imported names find something");
+        var round = search.GetProperty("rounds")[0];
+        Assert.Equal(300, round.GetProperty("service").GetProperty("statuses").GetProperty("OK").GetInt32());
+        Assert.Equal(300, round.GetProperty("baseline").GetProperty("statuses").GetProperty("OK").GetInt32());
+        Assert.True(round.GetProperty("service").GetProperty("serverCpuCoresBusy").GetDouble() > 0);
+        Assert.True(search.GetProperty("summary").GetProperty("ratio").GetDouble() > 0);
+    }
+
+    public void Dispose() => Directory.Delete(dataDirectory, recursive: true);
+
+    private async Task<(string Url, ChildProcess Server)> StartServerAsync()
+    {
+        var url = $"http://127.0.0.1:{FreePort.Next()}";
+        // From the project directory, as BENCHMARKS.md starts it: its settings files are read from there.
+        var server = ChildProcess.Start(Path.Combine(Repository.Root, "src", "Api"), new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Directory__DevelopmentPractices"] = "0",
+            ["RateLimits__SignIn__PermitLimit"] = "1000000",
+            ["Embedded__DataFile"] = Path.Combine(dataDirectory, "qpp.db"),
+            ["Orleans__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Orleans__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+        }, Repository.ApiDll, "--urls", url);
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+        await Eventually.HoldsAsync(
+            async () => (await http.GetAsync("/health/ready")).IsSuccessStatusCode,
+            TimeSpan.FromSeconds(60),
+            () => "ready within 60 s; output: " + server.Output);
+        return (url, server);
+    }
+
+    /// <summary>Runs the tool to its end; with <c>--json</c> its result is the one JSON line it prints on standard output.</summary>
+    private async Task<JsonElement> RunBenchAsync(params string[] arguments)
+    {
+        await using var bench = ChildProcess.Start(Repository.Root, new Dictionary<string, string>(), [Repository.BenchDll, .. arguments]);
+        var exitCode = await bench.ExitCodeAsync(BenchTimeout);
+        var lines = bench.Output.Split(Environment.NewLine);
+        output.WriteLine(string.Join(Environment.NewLine, lines.Where(l => !l.StartsWith('{')).Select(l => l[(l.LastIndexOf('\r') + 1)..])));
+        Assert.True(exitCode == 0, $"the benchmark tool exited with {exitCode}: {bench.Output}");
+        return JsonDocument.Parse(lines.Last(l => l.StartsWith('{'))).RootElement.Clone();
+    }
+}
