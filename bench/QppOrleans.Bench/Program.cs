@@ -6,7 +6,8 @@ using QppOrleans.Bench;
 //   directory --url URL [--practices 200000] [--clinicians 5] [--searches 30000] [--search-concurrency 32]
 //         [--rounds 3] [--warmup 10] [--baseline] [--server-pid PID] [--json]
 //   surge --url URL [--people 2000] [--concurrency 64 | --rate PER_SECOND] [--year 2026] [--presigned] [--settle 65]
-//         [--reads 30000] [--read-concurrency 32] [--rounds 3] [--warmup 10] [--baseline] [--floor] [--server-pid PID[,PID...]] [--json]
+//         [--reads 30000] [--read-concurrency 32] [--rounds 3] [--warmup 10] [--baseline] [--floor] [--server-pid PID[,PID...]]
+//         [--otlp-port 4318] [--json]
 var command = args.FirstOrDefault();
 if (command is not ("directory" or "surge"))
 {
@@ -45,6 +46,7 @@ if (command == "directory")
 else
 {
     var year = Number("--year", 2026);
+    await using var traces = options.ContainsKey("--otlp-port") ? await TraceCollector.StartAsync(Number("--otlp-port", 4318)) : null;
     double? rate = options.TryGetValue("--rate", out var r) ? double.Parse(r, CultureInfo.InvariantCulture) : null;
     using var surge = new SurgeScenario(url, Number("--people", 2000), Number("--concurrency", 64), rate, year, flags.Contains("--presigned"));
     await surge.PrepareAsync();
@@ -54,9 +56,15 @@ else
     // the registration work alone, so that work is waited out first.
     var settle = TimeSpan.FromSeconds(Number("--settle", 65));
     var preparedSettled = flags.Contains("--presigned") ? await Settle.WaitAsync(servers, settle, TimeSpan.FromSeconds(240)) : null;
+    var surgeStarted = DateTimeOffset.UtcNow;
     var surgeResult = await surge.RunAsync(new Recorder(), servers);
+    var surgeEnded = DateTimeOffset.UtcNow;
     var people = surge.Tokens.Select(t => (t.Value, surge.Base(t.Key))).ToList();
     var settled = await Settle.WaitAsync(servers, settle, TimeSpan.FromSeconds(240));
+
+    // The exporters send their batches every few seconds; the settle above (or this) lets the last arrive.
+    await Task.Delay(traces is null || settled is not null ? TimeSpan.Zero : TimeSpan.FromSeconds(10));
+    var surgeTraces = traces?.Report(surgeStarted, surgeEnded);
     var reads = new LoopSettings(Number("--read-concurrency", 32), Number("--reads", 30_000), warmup);
     using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = url };
     await using var minimal = flags.Contains("--baseline") ? await BaselineServer.StartAsync() : null;
@@ -67,7 +75,7 @@ else
         round => ClosedLoop.RunAsync(http, $"portal reads (service, round {round})", mix, reads, servers),
         flags.Contains("--floor") ? round => ClosedLoop.RunAsync(http, $"one grain call (service, round {round})", ReadsScenario.Floor(people.Count), reads, servers) : null,
         baselineHttp is null ? null : round => ClosedLoop.RunAsync(baselineHttp, $"portal reads (baseline, round {round})", mix, reads, []));
-    result = new { preparedSettledSeconds = preparedSettled, surge = surgeResult, settledSeconds = settled, reads = Round.Summary(readRounds), rounds = readRounds };
+    result = new { preparedSettledSeconds = preparedSettled, surge = surgeResult, surgeTraces, settledSeconds = settled, reads = Round.Summary(readRounds), rounds = readRounds };
 }
 
 var json = JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = !flags.Contains("--json"), PropertyNamingPolicy = JsonNamingPolicy.CamelCase });

@@ -18,13 +18,19 @@ public sealed class BenchToolTests(ITestOutputHelper output) : IDisposable
     private readonly string dataDirectory = Directory.CreateTempSubdirectory("qpp-bench-").FullName;
 
     [Fact]
-    public async Task The_surge_registers_every_person_reads_them_all_back_and_reports_service_floor_and_baseline_reads()
+    public async Task The_surge_registers_every_person_reads_them_all_back_and_reports_service_floor_and_baseline_reads_and_the_service_s_spans()
     {
-        var (url, server) = await StartServerAsync();
+        var otlpPort = FreePort.Next();
+        var (url, server) = await StartServerAsync(new Dictionary<string, string>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://127.0.0.1:{otlpPort}",
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "1000",
+        });
         await using var _ = server;
 
         var result = await RunBenchAsync("surge", "--url", url, "--people", "8", "--concurrency", "4", "--reads", "300", "--rounds", "1",
-            "--warmup", "0", "--settle", "0", "--baseline", "--floor", "--json");
+            "--warmup", "0", "--settle", "0", "--baseline", "--floor", "--otlp-port", otlpPort.ToString(CultureInfo.InvariantCulture), "--json");
 
         var surge = result.GetProperty("surge");
         Assert.Equal(8, surge.GetProperty("completedFlows").GetInt32());
@@ -47,6 +53,12 @@ public sealed class BenchToolTests(ITestOutputHelper output) : IDisposable
         Assert.True(reads.GetProperty("ratio").GetDouble() > 0);
         Assert.True(reads.GetProperty("floorRatio").GetDouble() > 0);
         Assert.Equal(0, reads.GetProperty("serviceNotOk").GetInt32());
+
+        // The service's own spans, read from its OTLP export: requests and the grain calls under them.
+        var traces = result.GetProperty("surgeTraces");
+        Assert.True(traces.GetProperty("spans").GetInt32() > 0);
+        var spans = traces.GetProperty("byName").EnumerateArray().Select(s => s.GetProperty("span").GetString()!).ToList();
+        Assert.Contains(spans, s => s.StartsWith("qpp-api: IRegistrationGrain/RegisterAsync", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -75,7 +87,7 @@ public sealed class BenchToolTests(ITestOutputHelper output) : IDisposable
 
     public void Dispose() => Directory.Delete(dataDirectory, recursive: true);
 
-    private async Task<(string Url, ChildProcess Server)> StartServerAsync()
+    private async Task<(string Url, ChildProcess Server)> StartServerAsync(Dictionary<string, string>? settings = null)
     {
         var url = $"http://127.0.0.1:{FreePort.Next()}";
         // From the project directory, as BENCHMARKS.md starts it: its settings files are read from there.
@@ -87,7 +99,7 @@ public sealed class BenchToolTests(ITestOutputHelper output) : IDisposable
             ["Embedded__DataFile"] = Path.Combine(dataDirectory, "qpp.db"),
             ["Orleans__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
             ["Orleans__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-        }, Repository.ApiDll, "--urls", url);
+        }.Concat(settings ?? []).ToDictionary(), Repository.ApiDll, "--urls", url);
         using var http = new HttpClient { BaseAddress = new Uri(url) };
         await Eventually.HoldsAsync(
             async () => (await http.GetAsync("/health/ready")).IsSuccessStatusCode,
