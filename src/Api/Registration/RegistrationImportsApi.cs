@@ -81,17 +81,10 @@ internal static class RegistrationImportsApi
         }
 
         RequestLimits.AllowImport(http);
-        long updated = 0, unchanged = 0, rejected = 0;
-        var rejections = new List<RejectedLine>();
+        long updated = 0, unchanged = 0;
+        var rejections = new RejectedLines();
         var running = new List<Task>();
-        void Reject(int line, string reason)
-        {
-            rejected++;
-            if (rejections.Count < DirectoryImporter.MaxRejectionsListed)
-            {
-                rejections.Add(new RejectedLine(line, reason));
-            }
-        }
+        void Reject(int line, string reason) => rejections.Add(line, reason);
 
         await foreach (var (number, text, refusal) in NdjsonLines.ReadAsync(http.Request.Body, cancellationToken))
         {
@@ -132,20 +125,17 @@ internal static class RegistrationImportsApi
                 using (document)
                 {
                     var (changed, reason) = await apply(registration, record);
-                    lock (rejections)
+                    if (reason is not null)
                     {
-                        if (reason is not null)
-                        {
-                            Reject(number, reason);
-                        }
-                        else if (changed == true)
-                        {
-                            updated++;
-                        }
-                        else
-                        {
-                            unchanged++;
-                        }
+                        Reject(number, reason);
+                    }
+                    else if (changed == true)
+                    {
+                        Interlocked.Increment(ref updated);
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref unchanged);
                     }
                 }
             }, cancellationToken));
@@ -158,7 +148,7 @@ internal static class RegistrationImportsApi
         }
 
         await Task.WhenAll(running);
-        return TypedResults.Ok(new DirectoryImportReport(0, updated, unchanged, rejected, [.. rejections.OrderBy(r => r.Line)]));
+        return TypedResults.Ok(new DirectoryImportReport(0, updated, unchanged, rejections.Count, rejections.Listed));
     }
 
     /// <summary>

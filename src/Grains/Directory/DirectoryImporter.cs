@@ -13,7 +13,6 @@ namespace QppOrleans.Grains.Directory;
 /// </summary>
 public sealed class DirectoryImporter(IGrainFactory grains, ILogger<DirectoryImporter> logger)
 {
-    public const int MaxRejectionsListed = 1000;
     private const int BatchSize = 1000;
     private const int IndexFlushSize = 20_000;
     private const int ProgressEvery = 10_000;
@@ -96,23 +95,15 @@ public sealed class DirectoryImporter(IGrainFactory grains, ILogger<DirectoryImp
         private readonly Dictionary<string, List<OrganizationSummary>> upserts = [];
         private readonly Dictionary<string, List<string>> removals = [];
         private readonly HashSet<string> touched = [];
-        private readonly List<RejectedLine> rejections = [];
+        private readonly RejectedLines rejections = new();
         private long created;
         private long updated;
         private long unchanged;
-        private long rejected;
         private int pending;
 
-        public void Reject(int line, string reason)
-        {
-            rejected++;
-            if (rejections.Count < MaxRejectionsListed)
-            {
-                rejections.Add(new RejectedLine(line, reason));
-            }
-        }
+        public void Reject(int line, string reason) => rejections.Add(line, reason);
 
-        public DirectoryImportReport Report() => new(created, updated, unchanged, rejected, rejections.ToArray());
+        public DirectoryImportReport Report() => new(created, updated, unchanged, rejections.Count, rejections.Listed);
 
         public async Task ImportAsync(List<DirectoryEntry> batch)
         {
