@@ -11,10 +11,14 @@ using QppOrleans.Bench;
 var command = args.FirstOrDefault();
 if (command is not ("directory" or "surge"))
 {
-    Console.Error.WriteLine("usage: directory|surge --url URL [options] (see BENCHMARKS.md)");
-    return 2;
+    return Refuse($"'{command}' is not a scenario");
 }
 
+string[] valued =
+[
+    "--url", "--practices", "--clinicians", "--searches", "--search-concurrency", "--rounds", "--warmup", "--server-pid", "--people",
+    "--concurrency", "--rate", "--year", "--settle", "--reads", "--read-concurrency", "--otlp-port",
+];
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 var flags = new HashSet<string>(StringComparer.Ordinal);
 for (var i = 1; i < args.Length; i++)
@@ -23,19 +27,51 @@ for (var i = 1; i < args.Length; i++)
     {
         flags.Add(args[i]);
     }
-    else if (i + 1 < args.Length)
+    else if (valued.Contains(args[i]) && i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
     {
         options[args[i]] = args[++i];
     }
+    else
+    {
+        return Refuse($"{args[i]} is not an option of {command}, or has no value");
+    }
 }
 
-int Number(string name, int fallback) => options.TryGetValue(name, out var text) ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+int Number(string name, int fallback, int minimum = 1)
+{
+    if (!options.TryGetValue(name, out var text))
+    {
+        return fallback;
+    }
 
-var url = new Uri(options.GetValueOrDefault("--url", "http://127.0.0.1:5080"));
-var servers = options.TryGetValue("--server-pid", out var pids)
-    ? pids.Split(',').Select(p => new ServerProcess(int.Parse(p, CultureInfo.InvariantCulture))).ToArray()
-    : [];
-var warmup = TimeSpan.FromSeconds(Number("--warmup", 10));
+    if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < minimum)
+    {
+        Environment.Exit(Refuse($"{name} takes a whole number of at least {minimum}, not '{text}'"));
+    }
+
+    return value;
+}
+
+static int Refuse(string reason)
+{
+    Console.Error.WriteLine($"{reason}; usage: directory|surge --url URL [options] (see BENCHMARKS.md)");
+    return 2;
+}
+
+if (!Uri.TryCreate(options.GetValueOrDefault("--url", "http://127.0.0.1:5080"), UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+{
+    return Refuse("--url is the service's http(s) address");
+}
+
+var pidTexts = options.TryGetValue("--server-pid", out var pids) ? pids.Split(',') : [];
+if (pidTexts.Any(p => !int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || !File.Exists($"/proc/{pid}/stat")))
+{
+    return Refuse("--server-pid lists the ids of running server processes, separated by commas");
+}
+
+var servers = pidTexts.Select(p => new ServerProcess(int.Parse(p, CultureInfo.InvariantCulture))).ToArray();
+var warmup = TimeSpan.FromSeconds(Number("--warmup", 10, minimum: 0));
+var settle = TimeSpan.FromSeconds(Number("--settle", 65, minimum: 0));
 var rounds = Number("--rounds", 3);
 object result;
 if (command == "directory")
@@ -46,15 +82,25 @@ if (command == "directory")
 else
 {
     var year = Number("--year", 2026);
+    var reads = new LoopSettings(Number("--read-concurrency", 32), Number("--reads", 30_000), warmup);
     await using var traces = options.ContainsKey("--otlp-port") ? await TraceCollector.StartAsync(Number("--otlp-port", 4318)) : null;
-    double? rate = options.TryGetValue("--rate", out var r) ? double.Parse(r, CultureInfo.InvariantCulture) : null;
+    double? rate = null;
+    if (options.TryGetValue("--rate", out var r))
+    {
+        if (!double.TryParse(r, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var perSecond) || perSecond <= 0)
+        {
+            return Refuse("--rate is the arrivals per second, a positive number");
+        }
+
+        rate = perSecond;
+    }
+
     using var surge = new SurgeScenario(url, Number("--people", 2000), Number("--concurrency", 64), rate, year, flags.Contains("--presigned"));
     await surge.PrepareAsync();
 
     // Signing everyone in leaves the same kind of background work as a surge (emails, and a
     // minute later the wake-up reminders' ticks); with --presigned the timed phase is meant to be
     // the registration work alone, so that work is waited out first.
-    var settle = TimeSpan.FromSeconds(Number("--settle", 65));
     var preparedSettled = flags.Contains("--presigned") ? await Settle.WaitAsync(servers, settle, TimeSpan.FromSeconds(240)) : null;
     var surgeStarted = DateTimeOffset.UtcNow;
     var surgeResult = await surge.RunAsync(new Recorder(), servers);
@@ -65,7 +111,6 @@ else
     // The exporters send their batches every few seconds; the settle above (or this) lets the last arrive.
     await Task.Delay(traces is null || settled is not null ? TimeSpan.Zero : TimeSpan.FromSeconds(10));
     var surgeTraces = traces?.Report(surgeStarted, surgeEnded);
-    var reads = new LoopSettings(Number("--read-concurrency", 32), Number("--reads", 30_000), warmup);
     using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = url };
     await using var minimal = flags.Contains("--baseline") ? await BaselineServer.StartAsync() : null;
     using var baselineHttp = minimal is null ? null : new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = minimal.Url };

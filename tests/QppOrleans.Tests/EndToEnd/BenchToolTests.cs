@@ -85,6 +85,25 @@ public sealed class BenchToolTests(ITestOutputHelper output) : IDisposable
         Assert.True(search.GetProperty("summary").GetProperty("ratio").GetDouble() > 0);
     }
 
+    [Theory]
+    [InlineData("fly", "'fly' is not a scenario")]
+    [InlineData("surge --people many", "--people takes a whole number of at least 1, not 'many'")]
+    [InlineData("surge --people 0", "--people takes a whole number of at least 1, not '0'")]
+    [InlineData("surge --peopel 10", "--peopel is not an option of surge")]
+    [InlineData("surge --url ftp://example.org", "--url is the service's http(s) address")]
+    [InlineData("surge --rate -5", "--rate is the arrivals per second")]
+    [InlineData("surge --server-pid 1,x", "--server-pid lists the ids of running server processes")]
+    [InlineData("directory --searches", "--searches is not an option of directory, or has no value")]
+    public async Task Options_it_cannot_use_are_refused_with_the_reason_before_anything_is_sent(string arguments, string reason)
+    {
+        // No service runs at this address: a refusal must come before any request.
+        string[] nowhere = arguments.Contains("--url", StringComparison.Ordinal) ? [] : ["--url", "http://127.0.0.1:9"];
+        await using var bench = ChildProcess.Start(Repository.Root, new Dictionary<string, string>(), [Repository.BenchDll, .. arguments.Split(' '), .. nowhere]);
+
+        Assert.Equal(2, await bench.ExitCodeAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains(reason, bench.Output, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(dataDirectory, recursive: true);
 
     private async Task<(string Url, ChildProcess Server)> StartServerAsync(Dictionary<string, string>? settings = null)
