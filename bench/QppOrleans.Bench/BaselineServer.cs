@@ -1,9 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace QppOrleans.Bench;
 
@@ -13,21 +9,12 @@ namespace QppOrleans.Bench;
 /// no Orleans, no storage and no authentication. Results against it turn absolute figures into
 /// ratios that hold on any machine.
 /// </summary>
-internal sealed class BaselineServer : IAsyncDisposable
+internal static class BaselineServer
 {
-    private readonly WebApplication app;
+    public static Task<LocalServer> StartAsync() => LocalServer.StartAsync(0, Map);
 
-    private BaselineServer(WebApplication app, Uri url) => (this.app, Url) = (app, url);
-
-    public Uri Url { get; }
-
-    public static async Task<BaselineServer> StartAsync()
+    private static void Map(WebApplication app)
     {
-        var port = FreePort();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        var app = builder.Build();
         app.MapGet("/api/me/organizations", (HttpRequest request) => Results.Ok(new
         {
             practices = new[] { new { orgType = "practice", orgId = "912000001", name = "Surge Practice 1", role = "security-official", connectedUsers = 1,
@@ -52,20 +39,5 @@ internal sealed class BaselineServer : IAsyncDisposable
         // directory fill it (the directory scenario reports the service's mean answer size).
         var page = Enumerable.Range(1, 20).Select(i => new { orgType = "practice", orgId = $"{100000000 + i}", name = $"Synthetic Family Practice {i}", city = "Baltimore", state = "MD" }).ToArray();
         app.MapGet("/api/organizations/search", (string type, string q) => Results.Ok(page.Select(o => new { o.orgType, o.orgId, o.name, o.city, o.state }).ToArray()));
-        await app.StartAsync();
-        return new BaselineServer(app, new Uri($"http://127.0.0.1:{port}"));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

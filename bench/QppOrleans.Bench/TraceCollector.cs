@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.IO.Compression;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace QppOrleans.Bench;
 
@@ -18,26 +16,20 @@ namespace QppOrleans.Bench;
 /// </summary>
 internal sealed class TraceCollector : IAsyncDisposable
 {
-    private readonly WebApplication app;
     private readonly ConcurrentQueue<Span> spans = new();
-
-    private TraceCollector(WebApplication app) => this.app = app;
+    private LocalServer? server;
 
     public static async Task<TraceCollector> StartAsync(int port)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        var app = builder.Build();
-        var collector = new TraceCollector(app);
-        app.MapPost("/v1/traces", collector.ReceiveAsync);
-        app.MapPost("/v1/metrics", () => Results.Ok());
-        app.MapPost("/v1/logs", () => Results.Ok());
-        await app.StartAsync();
+        var collector = new TraceCollector();
+        collector.server = await LocalServer.StartAsync(port, app =>
+        {
+            app.MapPost("/v1/traces", collector.ReceiveAsync);
+            app.MapPost("/v1/metrics", () => Results.Ok());
+            app.MapPost("/v1/logs", () => Results.Ok());
+        });
         return collector;
     }
-
-    public int Received => spans.Count;
 
     /// <summary>Spans that started within the window, by name, the largest total self time first.</summary>
     public object Report(DateTimeOffset from, DateTimeOffset to, int top = 30)
@@ -69,11 +61,7 @@ internal sealed class TraceCollector : IAsyncDisposable
         };
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => server?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private async Task<IResult> ReceiveAsync(HttpRequest request)
     {

@@ -84,13 +84,12 @@ internal static class RegistrationImportsApi
         long updated = 0, unchanged = 0;
         var rejections = new RejectedLines();
         var running = new List<Task>();
-        void Reject(int line, string reason) => rejections.Add(line, reason);
 
         await foreach (var (number, text, refusal) in NdjsonLines.ReadAsync(http.Request.Body, cancellationToken))
         {
             if (text is null)
             {
-                Reject(number, refusal!);
+                rejections.Add(number, refusal!);
                 continue;
             }
 
@@ -106,7 +105,7 @@ internal static class RegistrationImportsApi
             }
             catch (JsonException exception)
             {
-                Reject(number, $"Not valid JSON: {exception.Message.Split(" Path:", 2)[0]}");
+                rejections.Add(number, $"Not valid JSON: {exception.Message.Split(" Path:", 2)[0]}");
                 continue;
             }
 
@@ -115,7 +114,7 @@ internal static class RegistrationImportsApi
             var orgId = record.ValueKind == JsonValueKind.Object && record.TryGetProperty("orgId", out var i) ? TextOf(i) ?? "" : "";
             if (RegistrationApi.Find(grains, options.CurrentValue, py, orgType, orgId) is not { } registration)
             {
-                Reject(number, "orgType and orgId: a practice, virtual-group or apm-entity and its id (R-1).");
+                rejections.Add(number, "orgType and orgId: a practice, virtual-group or apm-entity and its id (R-1).");
                 document.Dispose();
                 continue;
             }
@@ -127,7 +126,7 @@ internal static class RegistrationImportsApi
                     var (changed, reason) = await apply(registration, record);
                     if (reason is not null)
                     {
-                        Reject(number, reason);
+                        rejections.Add(number, reason);
                     }
                     else if (changed == true)
                     {
