@@ -23,6 +23,9 @@ public sealed class RegistrationGrain(
 {
     private OrganizationInfo? shownFromDirectory;
 
+    /// <summary>The record as last shown, kept until its version changes: reads far outnumber writes.</summary>
+    private RegistrationView? view;
+
     private RegistrationState Record => Storage.State;
 
     private (int Year, string OrgType, string OrgId)? key;
@@ -43,7 +46,7 @@ public sealed class RegistrationGrain(
     async Task<RegistrationResult> IRegistrationGrain.GetAsync(string actor) =>
         await Organization.RoleOfAsync(actor) is null
             ? new RegistrationResult(RegistrationError.NotFound)
-            : new RegistrationResult(RegistrationError.None, (await RulesAsync()).View(await ShownAsync()));
+            : new RegistrationResult(RegistrationError.None, await ViewAsync());
 
     Task<RegistrationResult> IRegistrationGrain.SetSizeAsync(string actor, string size, bool confirm, long? ifMatch) =>
         WriteAsync(actor, ifMatch, async (rules, role) => (rules.SetSize(actor, role, size, confirm), null));
@@ -127,7 +130,7 @@ public sealed class RegistrationGrain(
         return changed;
     }
 
-    async Task<RegistrationView> IRegistrationGrain.SummaryAsync() => (await RulesAsync()).View(await ShownAsync());
+    Task<RegistrationView> IRegistrationGrain.SummaryAsync() => ViewAsync();
 
     /// <summary>R-1: only a Security Official writes; a connected user is refused (403), anyone else learns nothing (404).</summary>
     private async Task<RegistrationResult> WriteAsync(string actor, long? ifMatch, Func<Registration, string, Task<(RegistrationError Error, string? CreatedId)>> command)
@@ -156,7 +159,18 @@ public sealed class RegistrationGrain(
             await CommitAsync(rules.Events);
         }
 
-        return new RegistrationResult(error, error == RegistrationError.None ? rules.View(await ShownAsync()) : null, created);
+        return new RegistrationResult(error, error == RegistrationError.None ? await ViewAsync() : null, created);
+    }
+
+    /// <summary>Every change to the record raises its version (its ETag), so the version says when the view is stale.</summary>
+    private async Task<RegistrationView> ViewAsync()
+    {
+        if (view is null || view.Version != Record.Version)
+        {
+            view = (await RulesAsync()).View(await ShownAsync());
+        }
+
+        return view;
     }
 
     private async Task<Registration> RulesAsync()

@@ -18,7 +18,11 @@ public sealed class RegistrationWindow
 
     public string[] Programs { get; set; } = [.. Abstractions.Registration.Programs.All];
 
-    public bool IsOpen(DateTimeOffset now) => Instant(Opens) <= now && now < Instant(Closes);
+    private Parsed? opensAt;
+
+    private Parsed? closesAt;
+
+    public bool IsOpen(DateTimeOffset now) => At(ref opensAt, Opens) <= now && now < At(ref closesAt, Closes);
 
     public static DateTimeOffset Instant(string text)
     {
@@ -31,6 +35,19 @@ public sealed class RegistrationWindow
         return new DateTimeOffset(local, Eastern.GetUtcOffset(local));
     }
 
+    /// <summary>Every registration write asks whether the window is open: each text is read once.</summary>
+    private static DateTimeOffset At(ref Parsed? parsed, string text)
+    {
+        if (parsed is not { } known || !ReferenceEquals(known.Text, text))
+        {
+            parsed = known = new Parsed(text, Instant(text));
+        }
+
+        return known.At;
+    }
+
     private static bool HasOffset(string text) =>
         text.EndsWith('Z') || (text.Length > 6 && (text[^6] is '+' or '-') && text[^3] == ':');
+
+    private sealed record Parsed(string Text, DateTimeOffset At);
 }

@@ -54,9 +54,15 @@ public static class QppSilo
         return silo;
     }
 
-    /// <summary>Membership, reminders and grain state in PostgreSQL (endpoints and ids set elsewhere).</summary>
+    /// <summary>
+    /// Membership, reminders and grain state in PostgreSQL (endpoints and ids set elsewhere). Silos
+    /// come and go in such a cluster, so calls a leaving silo refused are sent again
+    /// (<see cref="TransientCallRetry"/>); the embedded default's single silo has no such calls and
+    /// does not pay for the filter on every grain call.
+    /// </summary>
     public static ISiloBuilder UseQppPostgres(this ISiloBuilder silo, string connectionString)
     {
+        silo.AddOutgoingGrainCallFilter<TransientCallRetry>();
         silo.UseAdoNetClustering(options =>
         {
             options.Invariant = StorageSettings.PostgresInvariant;
@@ -103,7 +109,6 @@ public static class QppSilo
     /// </summary>
     public static ISiloBuilder AddQppGrainStorage(this ISiloBuilder silo, string invariant, string connectionString, System.Data.Common.DbDataSource? dataSource = null)
     {
-        silo.AddOutgoingGrainCallFilter<TransientCallRetry>();
         silo.AddIncomingGrainCallFilter<DatabaseFailures>();
         silo.AddAdoNetGrainStorage(AdoNetStorageName, options =>
         {

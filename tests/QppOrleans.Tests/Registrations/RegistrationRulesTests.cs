@@ -40,6 +40,20 @@ public sealed class RegistrationRulesTests
     }
 
     [Fact]
+    public void R2_A_window_whose_close_is_moved_is_read_again_though_its_instants_are_kept_between_questions()
+    {
+        var window = new RegistrationWindow { Opens = "2021-04-01T10:00:00", Closes = "2021-06-30T20:00:00" };
+        var lateJune = new DateTimeOffset(2021, 6, 29, 12, 0, 0, TimeSpan.Zero);
+        Assert.True(window.IsOpen(lateJune));
+
+        // An extended or shortened deadline applies to the next question, not after a restart.
+        window.Closes = "2021-06-15T20:00:00";
+        Assert.False(window.IsOpen(lateJune));
+        window.Closes = "2021-07-15T20:00:00";
+        Assert.True(window.IsOpen(lateJune));
+    }
+
+    [Fact]
     public void R2_Outside_the_window_nothing_is_submitted_modified_or_cancelled_but_viewing_works()
     {
         var closed = Rules(new DateTimeOffset(2021, 7, 1, 12, 0, 0, TimeSpan.Zero));
