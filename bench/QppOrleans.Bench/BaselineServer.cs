@@ -1,17 +1,86 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
 namespace QppOrleans.Bench;
 
 /// <summary>
-/// The baseline, hosted in the benchmark's own process: a minimal ASP.NET Core endpoint per
-/// portal read and for the type-ahead search that builds and serializes JSON of the same shape as the service's answer, with
-/// no Orleans, no storage and no authentication. Results against it turn absolute figures into
-/// ratios that hold on any machine.
+/// The baseline: a minimal ASP.NET Core endpoint per portal read and for the type-ahead search
+/// that builds and serializes JSON of the same shape as the service's answer, with no Orleans, no
+/// storage and no authentication. Results against it turn absolute figures into ratios that hold
+/// on any machine. It runs as a process of its own, as the service does, with the service's
+/// garbage collector (server GC, a fixed heap per core): inside the benchmark's process its
+/// answers were completed on the threads that sent the requests, a shortcut no server has.
 /// </summary>
-internal static class BaselineServer
+internal sealed class BaselineServer : IAsyncDisposable
 {
-    public static Task<LocalServer> StartAsync() => LocalServer.StartAsync(0, Map);
+    public const string Command = "baseline-server";
+
+    private readonly Process process;
+
+    private BaselineServer(Process process, Uri url) => (this.process, Url) = (process, url);
+
+    public Uri Url { get; }
+
+    /// <summary>Starts this tool again as <c>baseline-server --port P</c> and waits until it answers.</summary>
+    public static async Task<BaselineServer> StartAsync()
+    {
+        var port = LocalServer.FreePort();
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardInput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+        {
+            start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
+        }
+
+        foreach (var argument in new[] { Command, "--port", port.ToString(CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["DOTNET_gcServer"] = "1";
+        start.Environment["DOTNET_GCDynamicAdaptationMode"] = "0";
+        var server = new BaselineServer(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
+        using var probe = new HttpClient { BaseAddress = server.Url, Timeout = TimeSpan.FromSeconds(2) };
+        for (var clock = Stopwatch.StartNew(); clock.Elapsed < TimeSpan.FromSeconds(30); await Task.Delay(100))
+        {
+            try
+            {
+                if ((await probe.GetAsync("/api/registrations/2026")).IsSuccessStatusCode)
+                {
+                    return server;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+        }
+
+        await server.DisposeAsync();
+        throw new InvalidOperationException("The baseline server did not start within 30 s.");
+    }
+
+    /// <summary>The child's side: serves until the benchmark closes its standard input (or ends).</summary>
+    public static async Task<int> ServeAsync(int port)
+    {
+        await using var server = await LocalServer.StartAsync(port, Map);
+        await Console.In.ReadToEndAsync();
+        return 0;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        process.StandardInput.Close();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(10)))
+        {
+            process.Kill();
+        }
+
+        await process.WaitForExitAsync();
+        process.Dispose();
+    }
 
     private static void Map(WebApplication app)
     {

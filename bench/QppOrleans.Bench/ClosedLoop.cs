@@ -8,17 +8,20 @@ internal delegate (string Kind, HttpRequestMessage Request) RequestMix(int k);
 /// <summary>How many requests a closed loop sends, how many at once, and its shortest warm-up.</summary>
 internal sealed record LoopSettings(int Concurrency, int Requests, TimeSpan MinimumWarmUp);
 
+/// <summary>What a closed loop sends its requests to (<paramref name="Server"/>: the service or the baseline), and which.</summary>
+internal sealed record LoopTarget(string Requests, string Server, HttpClient Http, RequestMix Mix, ServerProcess[] Servers);
+
 /// <summary>
-/// A fixed number of requests in flight until a given number is answered, after a warm-up; the
-/// portal-read and search scenarios run on it, against the service and against the baseline alike.
+/// A fixed number of requests in flight until a given number is answered; the portal-read and
+/// search scenarios run on it, against the service and against the baseline alike.
 /// </summary>
 internal static class ClosedLoop
 {
     private static readonly TimeSpan MaximumWarmUp = TimeSpan.FromSeconds(60);
 
-    public static async Task<LoopResult> RunAsync(HttpClient http, string label, RequestMix mix, LoopSettings settings, ServerProcess[] servers)
+    public static async Task<LoopResult> RunAsync(LoopTarget target, string label, LoopSettings settings, int warmup)
     {
-        var warmup = await WarmUpAsync(http, mix, settings);
+        var (http, mix, servers) = (target.Http, target.Mix, target.Servers);
         var recorder = new Recorder();
         var cpuBefore = servers.Sum(s => s.CpuSeconds());
         var done = 0;
@@ -39,8 +42,9 @@ internal static class ClosedLoop
     /// optimized code takes seconds, and a target timed before it ends is measured at half its
     /// speed. Returns the requests sent.
     /// </summary>
-    private static async Task<int> WarmUpAsync(HttpClient http, RequestMix mix, LoopSettings settings)
+    public static async Task<int> WarmUpAsync(LoopTarget target, LoopSettings settings)
     {
+        var (http, mix) = (target.Http, target.Mix);
         var clock = Stopwatch.StartNew();
         var (sent, step, best) = (0, 1_000, 0.0);
         while (clock.Elapsed < MaximumWarmUp)

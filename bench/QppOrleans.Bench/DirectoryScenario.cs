@@ -80,9 +80,10 @@ internal static class DirectoryScenario
         ServerProcess[] servers = server is null ? [] : [server];
         var searchRounds = await Round.RunAsync(
             rounds,
-            round => ClosedLoop.RunAsync(http, $"type-ahead search (service, round {round})", mix, searches, servers),
+            searches,
+            new LoopTarget("type-ahead search", "service", http, mix, servers),
             null,
-            baselineHttp is null ? null : round => ClosedLoop.RunAsync(baselineHttp, $"type-ahead search (baseline, round {round})", mix, searches, []));
+            baselineHttp is null ? null : new LoopTarget("type-ahead search", "baseline", baselineHttp, mix, []));
 
         return new
         {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace QppOrleans.Bench;
 
-/// <summary>A minimal ASP.NET Core server inside the benchmark's own process, on the loopback address.</summary>
+/// <summary>A minimal ASP.NET Core server in the benchmark's process (the trace receiver, the baseline's child process), on the loopback address.</summary>
 internal sealed class LocalServer : IAsyncDisposable
 {
     private readonly WebApplication app;
@@ -34,7 +34,7 @@ internal sealed class LocalServer : IAsyncDisposable
         await app.DisposeAsync();
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -4,11 +4,16 @@ using QppOrleans.Bench;
 
 // Drives a running QPP Access instance over HTTP and reports what it measured (see BENCHMARKS.md).
 //   directory --url URL [--practices 200000] [--clinicians 5] [--searches 30000] [--search-concurrency 32]
-//         [--rounds 3] [--warmup 10] [--baseline] [--server-pid PID] [--json]
+//         [--rounds 5] [--warmup 10] [--baseline] [--server-pid PID] [--json]
 //   surge --url URL [--people 2000] [--concurrency 64 | --rate PER_SECOND] [--year 2026] [--presigned] [--settle 65]
-//         [--reads 30000] [--read-concurrency 32] [--rounds 3] [--warmup 10] [--baseline] [--floor] [--server-pid PID[,PID...]]
+//         [--reads 30000] [--read-concurrency 32] [--rounds 5] [--warmup 10] [--baseline] [--floor] [--server-pid PID[,PID...]]
 //         [--otlp-port 4318] [--json]
 var command = args.FirstOrDefault();
+if (command == BaselineServer.Command && args is [_, "--port", var portText] && int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port))
+{
+    return await BaselineServer.ServeAsync(port); // started by --baseline, not by hand
+}
+
 if (command is not ("directory" or "surge"))
 {
     return Refuse($"'{command}' is not a scenario");
@@ -72,7 +77,7 @@ if (pidTexts.Any(p => !int.TryParse(p, NumberStyles.None, CultureInfo.InvariantC
 var servers = pidTexts.Select(p => new ServerProcess(int.Parse(p, CultureInfo.InvariantCulture))).ToArray();
 var warmup = TimeSpan.FromSeconds(Number("--warmup", 10, minimum: 0));
 var settle = TimeSpan.FromSeconds(Number("--settle", 65, minimum: 0));
-var rounds = Number("--rounds", 3);
+var rounds = Number("--rounds", 5);
 object result;
 if (command == "directory")
 {
@@ -117,9 +122,10 @@ else
     var mix = ReadsScenario.Mix(people, year);
     var readRounds = await Round.RunAsync(
         rounds,
-        round => ClosedLoop.RunAsync(http, $"portal reads (service, round {round})", mix, reads, servers),
-        flags.Contains("--floor") ? round => ClosedLoop.RunAsync(http, $"one grain call (service, round {round})", ReadsScenario.Floor(people.Count), reads, servers) : null,
-        baselineHttp is null ? null : round => ClosedLoop.RunAsync(baselineHttp, $"portal reads (baseline, round {round})", mix, reads, []));
+        reads,
+        new LoopTarget("portal reads", "service", http, mix, servers),
+        flags.Contains("--floor") ? new LoopTarget("one grain call", "service", http, ReadsScenario.Floor(people.Count), servers) : null,
+        baselineHttp is null ? null : new LoopTarget("portal reads", "baseline", baselineHttp, mix, []));
     result = new { preparedSettledSeconds = preparedSettled, surge = surgeResult, surgeTraces, settledSeconds = settled, reads = Round.Summary(readRounds), rounds = readRounds };
 }
 

@@ -3,8 +3,9 @@ namespace QppOrleans.Bench;
 /// <summary>
 /// One round of a closed-loop scenario: the service, then (optionally) the floor — the cheapest
 /// request the service answers, one grain call without authentication or storage — then the
-/// baseline with the same requests as the service. Rounds alternate the targets so that a
-/// disturbance of the machine falls on all of them.
+/// baseline with the same requests as the service. Every target is warmed up once, before the
+/// first round; the rounds then measure the targets back to back, so that the figures a ratio
+/// divides were taken seconds apart, in the same state of the machine.
 /// </summary>
 internal sealed record Round(LoopResult Service, LoopResult? Floor, LoopResult? Baseline)
 {
@@ -12,14 +13,24 @@ internal sealed record Round(LoopResult Service, LoopResult? Floor, LoopResult? 
 
     public double? FloorRatio => Baseline is null || Floor is null ? null : Math.Round(Floor.RequestsPerSecond / Baseline.RequestsPerSecond, 3);
 
-    public static async Task<List<Round>> RunAsync(int count, Func<int, Task<LoopResult>> service, Func<int, Task<LoopResult>>? floor, Func<int, Task<LoopResult>>? baseline)
+    public static async Task<List<Round>> RunAsync(int count, LoopSettings settings, LoopTarget service, LoopTarget? floor, LoopTarget? baseline)
     {
+        var warmups = new Dictionary<LoopTarget, int>();
+        foreach (var target in new[] { service, floor, baseline }.OfType<LoopTarget>())
+        {
+            warmups[target] = await ClosedLoop.WarmUpAsync(target, settings);
+        }
+
+        // The warm-up's requests are reported with the first round.
+        Task<LoopResult> Measure(LoopTarget target, int round) =>
+            ClosedLoop.RunAsync(target, $"{target.Requests} ({target.Server}, round {round})", settings, round == 1 ? warmups[target] : 0);
+
         var rounds = new List<Round>();
         for (var round = 1; round <= count; round++)
         {
-            var measured = await service(round);
-            var least = floor is null ? null : await floor(round);
-            rounds.Add(new Round(measured, least, baseline is null ? null : await baseline(round)));
+            var measured = await Measure(service, round);
+            var least = floor is null ? null : await Measure(floor, round);
+            rounds.Add(new Round(measured, least, baseline is null ? null : await Measure(baseline, round)));
         }
 
         return rounds;

@@ -54,6 +54,9 @@ public sealed class BenchToolTests(ITestOutputHelper output) : IDisposable
         Assert.True(reads.GetProperty("floorRatio").GetDouble() > 0);
         Assert.Equal(0, reads.GetProperty("serviceNotOk").GetInt32());
 
+        // The baseline answered from a process of its own, which ended with the tool.
+        Assert.DoesNotContain(System.IO.Directory.GetDirectories("/proc"), process => CommandLine(process).Contains(" baseline-server ", StringComparison.Ordinal));
+
         // The service's own spans, read from its OTLP export: requests and the grain calls under them.
         var traces = result.GetProperty("surgeTraces");
         Assert.True(traces.GetProperty("spans").GetInt32() > 0);
@@ -105,6 +108,18 @@ public sealed class BenchToolTests(ITestOutputHelper output) : IDisposable
     }
 
     public void Dispose() => Directory.Delete(dataDirectory, recursive: true);
+
+    private static string CommandLine(string process)
+    {
+        try
+        {
+            return File.ReadAllText(Path.Combine(process, "cmdline")).Replace('\0', ' ');
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return ""; // not a process, or one that has ended
+        }
+    }
 
     private async Task<(string Url, ChildProcess Server)> StartServerAsync(Dictionary<string, string>? settings = null)
     {
