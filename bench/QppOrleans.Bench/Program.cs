@@ -4,7 +4,7 @@ using QppOrleans.Bench;
 
 // Drives a running QPP Access instance over HTTP and reports what it measured (see BENCHMARKS.md).
 //   directory --url URL [--practices 200000] [--clinicians 5] [--searches 30000] [--search-concurrency 32]
-//         [--rounds 5] [--warmup 10] [--baseline] [--server-pid PID] [--json]
+//         [--rounds 5] [--warmup 10] [--settle 65] [--baseline] [--server-pid PID] [--json]
 //   surge --url URL [--people 2000] [--concurrency 64 | --rate PER_SECOND] [--year 2026] [--presigned] [--settle 65]
 //         [--reads 30000] [--read-concurrency 32] [--rounds 5] [--warmup 10] [--baseline] [--floor] [--server-pid PID[,PID...]]
 //         [--otlp-port 4318] [--json]
@@ -82,7 +82,7 @@ object result;
 if (command == "directory")
 {
     var searches = new LoopSettings(Number("--search-concurrency", 32), Number("--searches", 30_000), warmup);
-    result = await DirectoryScenario.RunAsync(url, Number("--practices", 200_000), Number("--clinicians", 5), searches, rounds, flags.Contains("--baseline"), servers.FirstOrDefault());
+    result = await DirectoryScenario.RunAsync(url, Number("--practices", 200_000), Number("--clinicians", 5), searches, rounds, flags.Contains("--baseline"), servers.FirstOrDefault(), settle);
 }
 else
 {
