@@ -19,6 +19,9 @@ internal static class ClosedLoop
 {
     private static readonly TimeSpan MaximumWarmUp = TimeSpan.FromSeconds(60);
 
+    /// <summary>A client for one target, with connections enough for any concurrency the tool runs.</summary>
+    public static HttpClient Client(Uri url) => new(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = url };
+
     public static async Task<LoopResult> RunAsync(LoopTarget target, string label, LoopSettings settings, int warmup)
     {
         var (http, mix, servers) = (target.Http, target.Mix, target.Servers);

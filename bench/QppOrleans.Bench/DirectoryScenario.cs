@@ -75,12 +75,12 @@ internal static class DirectoryScenario
         var answers = await AnswerSizesAsync(operatorClient, mix);
 
         // Whatever the import leaves the server doing would otherwise be measured as search cost.
-        var settled = await Settle.WaitAsync(server is null ? [] : [server], settle, TimeSpan.FromSeconds(240));
+        ServerProcess[] servers = server is null ? [] : [server];
+        var settled = await Settle.WaitAsync(servers, settle, TimeSpan.FromSeconds(240));
 
         await using var minimal = baseline ? await BaselineServer.StartAsync() : null;
-        using var baselineHttp = minimal is null ? null : new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = minimal.Url };
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = url };
-        ServerProcess[] servers = server is null ? [] : [server];
+        using var baselineHttp = minimal is null ? null : ClosedLoop.Client(minimal.Url);
+        using var http = ClosedLoop.Client(url);
         var searchRounds = await Round.RunAsync(
             rounds,
             searches,

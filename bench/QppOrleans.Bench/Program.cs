@@ -116,9 +116,9 @@ else
     // The exporters send their batches every few seconds; the settle above (or this) lets the last arrive.
     await Task.Delay(traces is null || settled is not null ? TimeSpan.Zero : TimeSpan.FromSeconds(10));
     var surgeTraces = traces?.Report(surgeStarted, surgeEnded);
-    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = url };
+    using var http = ClosedLoop.Client(url);
     await using var minimal = flags.Contains("--baseline") ? await BaselineServer.StartAsync() : null;
-    using var baselineHttp = minimal is null ? null : new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = minimal.Url };
+    using var baselineHttp = minimal is null ? null : ClosedLoop.Client(minimal.Url);
     var mix = ReadsScenario.Mix(people, year);
     var readRounds = await Round.RunAsync(
         rounds,
