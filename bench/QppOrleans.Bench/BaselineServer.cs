@@ -24,6 +24,9 @@ internal sealed class BaselineServer : IAsyncDisposable
 
     public Uri Url { get; }
 
+    /// <summary>The baseline's process, whose CPU the loops report as they do the service's.</summary>
+    public ServerProcess Server => new(process.Id);
+
     /// <summary>Starts this tool again as <c>baseline-server --port P</c> and waits until it answers.</summary>
     public static async Task<BaselineServer> StartAsync()
     {

@@ -26,7 +26,7 @@ internal static class ClosedLoop
     {
         var (http, mix, servers) = (target.Http, target.Mix, target.Servers);
         var recorder = new Recorder();
-        var cpuBefore = servers.Sum(s => s.CpuSeconds());
+        var (serverBefore, selfBefore, machineBefore) = (servers.Sum(s => s.CpuSeconds()), ServerProcess.Self.CpuSeconds(), ServerProcess.MachineBusySeconds());
         var done = 0;
         await using (new Progress(label, settings.Requests, () => done))
         {
@@ -34,8 +34,14 @@ internal static class ClosedLoop
         }
 
         var all = recorder.All();
-        var serverCores = servers.Length == 0 ? (double?)null : Math.Round((servers.Sum(s => s.CpuSeconds()) - cpuBefore) / recorder.Elapsed.TotalSeconds, 2);
-        return new LoopResult(label, settings.Concurrency, settings.Requests, warmup, Math.Round(all.PerSecond), all, serverCores, recorder.ByKind(), recorder.Statuses());
+        var seconds = recorder.Elapsed.TotalSeconds;
+        var serverCpu = servers.Length == 0 ? (double?)null : servers.Sum(s => s.CpuSeconds()) - serverBefore;
+        var cpu = new LoopCpu(
+            Cores(serverCpu), serverCpu is { } used ? Math.Round(used / settings.Requests * 1e6, 1) : null,
+            Cores(ServerProcess.Self.CpuSeconds() - selfBefore), Cores(ServerProcess.MachineBusySeconds() - machineBefore), Environment.ProcessorCount);
+        return new LoopResult(label, settings.Concurrency, settings.Requests, warmup, Math.Round(all.PerSecond), all, cpu, recorder.ByKind(), recorder.Statuses());
+
+        double? Cores(double? used) => used is { } value ? Math.Round(value / seconds, 2) : null;
     }
 
     /// <summary>
@@ -80,4 +86,11 @@ internal static class ClosedLoop
         });
 }
 
-internal sealed record LoopResult(string Target, int Concurrency, int Requests, int Warmup, double RequestsPerSecond, Latencies Latency, double? ServerCpuCoresBusy, Dictionary<string, Latencies> ByRequest, Dictionary<string, int> Statuses);
+internal sealed record LoopResult(string Target, int Concurrency, int Requests, int Warmup, double RequestsPerSecond, Latencies Latency, LoopCpu Cpu, Dictionary<string, Latencies> ByRequest, Dictionary<string, int> Statuses);
+
+/// <summary>
+/// Where a loop's CPU went, in cores busy on average: the target's server processes (and their
+/// CPU time per answered request, in microseconds), this tool, and the whole machine out of its
+/// <paramref name="MachineCores"/>.
+/// </summary>
+internal sealed record LoopCpu(double? ServerCoresBusy, double? ServerMicrosecondsPerRequest, double? BenchCoresBusy, double? MachineCoresBusy, int MachineCores);

@@ -86,7 +86,7 @@ internal static class DirectoryScenario
             searches,
             new LoopTarget("type-ahead search", "service", http, mix, servers),
             null,
-            baselineHttp is null ? null : new LoopTarget("type-ahead search", "baseline", baselineHttp, mix, []));
+            baselineHttp is null ? null : new LoopTarget("type-ahead search", "baseline", baselineHttp, mix, [minimal!.Server]));
 
         return new
         {

@@ -125,7 +125,7 @@ else
         reads,
         new LoopTarget("portal reads", "service", http, mix, servers),
         flags.Contains("--floor") ? new LoopTarget("one grain call", "service", http, ReadsScenario.Floor(people.Count), servers) : null,
-        baselineHttp is null ? null : new LoopTarget("portal reads", "baseline", baselineHttp, mix, []));
+        baselineHttp is null ? null : new LoopTarget("portal reads", "baseline", baselineHttp, mix, [minimal!.Server]));
     result = new { preparedSettledSeconds = preparedSettled, surge = surgeResult, surgeTraces, settledSeconds = settled, reads = Round.Summary(readRounds), rounds = readRounds };
 }
 

@@ -13,6 +13,14 @@ internal sealed record Round(LoopResult Service, LoopResult? Floor, LoopResult? 
 
     public double? FloorRatio => Baseline is null || Floor is null ? null : Math.Round(Floor.RequestsPerSecond / Baseline.RequestsPerSecond, 3);
 
+    /// <summary>
+    /// The baseline server's CPU per request divided by the service's: the ratio of the work each
+    /// does per answer, whether or not the loop kept the machine's cores busy.
+    /// </summary>
+    public double? CpuRatio => Baseline?.Cpu.ServerMicrosecondsPerRequest is { } baseline && Service.Cpu.ServerMicrosecondsPerRequest is { } service and > 0
+        ? Math.Round(baseline / service, 3)
+        : null;
+
     public static async Task<List<Round>> RunAsync(int count, LoopSettings settings, LoopTarget service, LoopTarget? floor, LoopTarget? baseline)
     {
         var warmups = new Dictionary<LoopTarget, int>();
@@ -45,7 +53,12 @@ internal sealed record Round(LoopResult Service, LoopResult? Floor, LoopResult? 
         baselineRequestsPerSecond = MedianOf(rounds.Select(r => r.Baseline?.RequestsPerSecond)),
         ratio = MedianOf(rounds.Select(r => r.Ratio)),
         floorRatio = MedianOf(rounds.Select(r => r.FloorRatio)),
-        serviceCpuCoresBusy = Median(rounds.Select(r => r.Service.ServerCpuCoresBusy ?? 0)),
+        cpuRatio = MedianOf(rounds.Select(r => r.CpuRatio)),
+        serviceCpuCoresBusy = MedianOf(rounds.Select(r => r.Service.Cpu.ServerCoresBusy)),
+        serviceCpuMicrosecondsPerRequest = MedianOf(rounds.Select(r => r.Service.Cpu.ServerMicrosecondsPerRequest)),
+        baselineCpuMicrosecondsPerRequest = MedianOf(rounds.Select(r => r.Baseline?.Cpu.ServerMicrosecondsPerRequest)),
+        machineCoresBusyService = MedianOf(rounds.Select(r => r.Service.Cpu.MachineCoresBusy)),
+        machineCoresBusyBaseline = MedianOf(rounds.Select(r => r.Baseline?.Cpu.MachineCoresBusy)),
         serviceP50 = Median(rounds.Select(r => r.Service.Latency.P50)),
         serviceP99Worst = rounds.Max(r => r.Service.Latency.P99),
         baselineP99Worst = rounds.Where(r => r.Baseline is not null).Select(r => r.Baseline!.Latency.P99).DefaultIfEmpty().Max(),

@@ -2,9 +2,12 @@ using System.Globalization;
 
 namespace QppOrleans.Bench;
 
-/// <summary>The server's CPU time and memory, read from /proc while the benchmark runs.</summary>
+/// <summary>A process's CPU time and memory, read from /proc while the benchmark runs: a server's, or this tool's own.</summary>
 internal sealed class ServerProcess(int pid)
 {
+    /// <summary>This tool: its own CPU shows how much of the machine sending the requests took.</summary>
+    public static ServerProcess Self { get; } = new(Environment.ProcessId);
+
     /// <summary>Resident memory now and its peak so far, in MiB.</summary>
     public (double Rss, double Peak) Memory()
     {
@@ -22,4 +25,17 @@ internal sealed class ServerProcess(int pid)
 
     private static double Field(string[] status, string name) =>
         long.Parse(status.First(l => l.StartsWith(name, StringComparison.Ordinal))[name.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024.0;
+
+    /// <summary>
+    /// CPU seconds the whole machine has been busy, all cores together (user, nice, system, irq and
+    /// softirq of /proc/stat's first line): a loop whose machine had cores to spare was bound by its
+    /// round trips, not by CPU.
+    /// </summary>
+    public static double MachineBusySeconds()
+    {
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..]
+            .Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+        const int User = 0, Nice = 1, System = 2, Irq = 5, SoftIrq = 6;
+        return (fields[User] + fields[Nice] + fields[System] + fields[Irq] + fields[SoftIrq]) / 100.0;
+    }
 }

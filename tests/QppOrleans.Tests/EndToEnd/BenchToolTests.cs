@@ -54,6 +54,11 @@ public sealed class BenchToolTests(ITestOutputHelper output) : IDisposable
         Assert.True(reads.GetProperty("floorRatio").GetDouble() > 0);
         Assert.Equal(0, reads.GetProperty("serviceNotOk").GetInt32());
 
+        // Without --server-pid the service's CPU is unknown; the baseline's process is the tool's own child, so it is read.
+        Assert.Equal(JsonValueKind.Null, round.GetProperty("service").GetProperty("cpu").GetProperty("serverCoresBusy").ValueKind);
+        Assert.True(round.GetProperty("baseline").GetProperty("cpu").GetProperty("serverMicrosecondsPerRequest").GetDouble() >= 0);
+        Assert.True(round.GetProperty("baseline").GetProperty("cpu").GetProperty("machineCores").GetInt32() >= 1);
+
         // The baseline answered from a process of its own, which ended with the tool.
         Assert.DoesNotContain(System.IO.Directory.GetDirectories("/proc"), process => CommandLine(process).Contains(" baseline-server ", StringComparison.Ordinal));
 
@@ -84,8 +89,13 @@ public sealed class BenchToolTests(ITestOutputHelper output) : IDisposable
         var round = search.GetProperty("rounds")[0];
         Assert.Equal(300, round.GetProperty("service").GetProperty("statuses").GetProperty("OK").GetInt32());
         Assert.Equal(300, round.GetProperty("baseline").GetProperty("statuses").GetProperty("OK").GetInt32());
-        Assert.True(round.GetProperty("service").GetProperty("serverCpuCoresBusy").GetDouble() > 0);
-        Assert.True(search.GetProperty("summary").GetProperty("ratio").GetDouble() > 0);
+        var cpu = round.GetProperty("service").GetProperty("cpu");
+        Assert.True(cpu.GetProperty("serverCoresBusy").GetDouble() > 0);
+        Assert.True(cpu.GetProperty("serverMicrosecondsPerRequest").GetDouble() > 0);
+        Assert.True(cpu.GetProperty("machineCoresBusy").GetDouble() > 0);
+        var summary = search.GetProperty("summary");
+        Assert.True(summary.GetProperty("ratio").GetDouble() > 0);
+        Assert.True(summary.GetProperty("cpuRatio").GetDouble() >= 0);
     }
 
     [Theory]
