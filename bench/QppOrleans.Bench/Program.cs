@@ -4,10 +4,10 @@ using QppOrleans.Bench;
 
 // Drives a running QPP Access instance over HTTP and reports what it measured (see BENCHMARKS.md).
 //   directory --url URL [--practices 200000] [--clinicians 5] [--searches 30000] [--search-concurrency 32]
-//         [--rounds 5] [--warmup 10] [--settle 65] [--baseline] [--server-pid PID] [--json]
+//         [--rounds 5] [--warmup 10] [--settle 65] [--baseline] [--server-pid PID] [--ready-within 60] [--json]
 //   surge --url URL [--people 2000] [--concurrency 64 | --rate PER_SECOND] [--year 2026] [--presigned] [--settle 65]
 //         [--reads 30000] [--read-concurrency 32] [--rounds 5] [--warmup 10] [--baseline] [--floor] [--server-pid PID[,PID...]]
-//         [--otlp-port 4318] [--json]
+//         [--otlp-port 4318] [--ready-within 60] [--json]
 var command = args.FirstOrDefault();
 if (command == BaselineServer.Command && args is [_, "--port", var portText] && int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port))
 {
@@ -22,7 +22,7 @@ if (command is not ("directory" or "surge"))
 string[] valued =
 [
     "--url", "--practices", "--clinicians", "--searches", "--search-concurrency", "--rounds", "--warmup", "--server-pid", "--people",
-    "--concurrency", "--rate", "--year", "--settle", "--reads", "--read-concurrency", "--otlp-port",
+    "--concurrency", "--rate", "--year", "--settle", "--reads", "--read-concurrency", "--otlp-port", "--ready-within",
 ];
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 var flags = new HashSet<string>(StringComparer.Ordinal);
@@ -78,55 +78,69 @@ var servers = pidTexts.Select(p => new ServerProcess(int.Parse(p, CultureInfo.In
 var warmup = TimeSpan.FromSeconds(Number("--warmup", 10, minimum: 0));
 var settle = TimeSpan.FromSeconds(Number("--settle", 65, minimum: 0));
 var rounds = Number("--rounds", 5);
+var readyWithin = TimeSpan.FromSeconds(Number("--ready-within", 60, minimum: 0));
 object result;
-if (command == "directory")
+try
 {
-    var searches = new LoopSettings(Number("--search-concurrency", 32), Number("--searches", 30_000), warmup);
-    result = await DirectoryScenario.RunAsync(url, Number("--practices", 200_000), Number("--clinicians", 5), searches, rounds, flags.Contains("--baseline"), servers.FirstOrDefault(), settle);
-}
-else
-{
-    var year = Number("--year", 2026);
-    var reads = new LoopSettings(Number("--read-concurrency", 32), Number("--reads", 30_000), warmup);
-    await using var traces = options.ContainsKey("--otlp-port") ? await TraceCollector.StartAsync(Number("--otlp-port", 4318)) : null;
-    double? rate = null;
-    if (options.TryGetValue("--rate", out var r))
+    if (command == "directory")
     {
-        if (!double.TryParse(r, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var perSecond) || perSecond <= 0)
+        var searches = new LoopSettings(Number("--search-concurrency", 32), Number("--searches", 30_000), warmup);
+        var (practices, clinicians) = (Number("--practices", 200_000), Number("--clinicians", 5));
+        await Readiness.WaitAsync(url, readyWithin); // every option checked before the first request
+        result = await DirectoryScenario.RunAsync(url, practices, clinicians, searches, rounds, flags.Contains("--baseline"), servers.FirstOrDefault(), settle);
+    }
+    else
+    {
+        var year = Number("--year", 2026);
+        var reads = new LoopSettings(Number("--read-concurrency", 32), Number("--reads", 30_000), warmup);
+        await using var traces = options.ContainsKey("--otlp-port") ? await TraceCollector.StartAsync(Number("--otlp-port", 4318)) : null;
+        double? rate = null;
+        if (options.TryGetValue("--rate", out var r))
         {
-            return Refuse("--rate is the arrivals per second, a positive number");
+            if (!double.TryParse(r, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var perSecond) || perSecond <= 0)
+            {
+                return Refuse("--rate is the arrivals per second, a positive number");
+            }
+
+            rate = perSecond;
         }
 
-        rate = perSecond;
+        using var surge = new SurgeScenario(url, Number("--people", 2000), Number("--concurrency", 64), rate, year, flags.Contains("--presigned"));
+        await Readiness.WaitAsync(url, readyWithin); // every option checked before the first request
+        await surge.PrepareAsync();
+
+        // Signing everyone in leaves the same kind of background work as a surge (emails, and a
+        // minute later the wake-up reminders' ticks); with --presigned the timed phase is meant to be
+        // the registration work alone, so that work is waited out first.
+        var preparedSettled = flags.Contains("--presigned") ? await Settle.WaitAsync(servers, settle, TimeSpan.FromSeconds(240)) : null;
+        var surgeStarted = DateTimeOffset.UtcNow;
+        var surgeResult = await surge.RunAsync(new Recorder(), servers);
+        var surgeEnded = DateTimeOffset.UtcNow;
+        var people = surge.Tokens.Select(t => (t.Value, surge.Base(t.Key))).ToList();
+        var settled = await Settle.WaitAsync(servers, settle, TimeSpan.FromSeconds(240));
+
+        // The exporters send their batches every few seconds; the settle above (or this) lets the last arrive.
+        await Task.Delay(traces is null || settled is not null ? TimeSpan.Zero : TimeSpan.FromSeconds(10));
+        var surgeTraces = traces?.Report(surgeStarted, surgeEnded);
+        using var http = ClosedLoop.Client(url);
+        await using var minimal = flags.Contains("--baseline") ? await BaselineServer.StartAsync() : null;
+        using var baselineHttp = minimal is null ? null : ClosedLoop.Client(minimal.Url);
+        var mix = ReadsScenario.Mix(people, year);
+        var readRounds = await Round.RunAsync(
+            rounds,
+            reads,
+            new LoopTarget("portal reads", "service", http, mix, servers),
+            flags.Contains("--floor") ? new LoopTarget("one grain call", "service", http, ReadsScenario.Floor(people.Count), servers) : null,
+            baselineHttp is null ? null : new LoopTarget("portal reads", "baseline", baselineHttp, mix, [minimal!.Server]));
+        result = new { preparedSettledSeconds = preparedSettled, surge = surgeResult, surgeTraces, settledSeconds = settled, reads = Round.Summary(readRounds), rounds = readRounds };
     }
-
-    using var surge = new SurgeScenario(url, Number("--people", 2000), Number("--concurrency", 64), rate, year, flags.Contains("--presigned"));
-    await surge.PrepareAsync();
-
-    // Signing everyone in leaves the same kind of background work as a surge (emails, and a
-    // minute later the wake-up reminders' ticks); with --presigned the timed phase is meant to be
-    // the registration work alone, so that work is waited out first.
-    var preparedSettled = flags.Contains("--presigned") ? await Settle.WaitAsync(servers, settle, TimeSpan.FromSeconds(240)) : null;
-    var surgeStarted = DateTimeOffset.UtcNow;
-    var surgeResult = await surge.RunAsync(new Recorder(), servers);
-    var surgeEnded = DateTimeOffset.UtcNow;
-    var people = surge.Tokens.Select(t => (t.Value, surge.Base(t.Key))).ToList();
-    var settled = await Settle.WaitAsync(servers, settle, TimeSpan.FromSeconds(240));
-
-    // The exporters send their batches every few seconds; the settle above (or this) lets the last arrive.
-    await Task.Delay(traces is null || settled is not null ? TimeSpan.Zero : TimeSpan.FromSeconds(10));
-    var surgeTraces = traces?.Report(surgeStarted, surgeEnded);
-    using var http = ClosedLoop.Client(url);
-    await using var minimal = flags.Contains("--baseline") ? await BaselineServer.StartAsync() : null;
-    using var baselineHttp = minimal is null ? null : ClosedLoop.Client(minimal.Url);
-    var mix = ReadsScenario.Mix(people, year);
-    var readRounds = await Round.RunAsync(
-        rounds,
-        reads,
-        new LoopTarget("portal reads", "service", http, mix, servers),
-        flags.Contains("--floor") ? new LoopTarget("one grain call", "service", http, ReadsScenario.Floor(people.Count), servers) : null,
-        baselineHttp is null ? null : new LoopTarget("portal reads", "baseline", baselineHttp, mix, [minimal!.Server]));
-    result = new { preparedSettledSeconds = preparedSettled, surge = surgeResult, surgeTraces, settledSeconds = settled, reads = Round.Summary(readRounds), rounds = readRounds };
+}
+catch (Exception exception) when (exception is HttpRequestException or ServerProcessEnded)
+{
+    // A service that stops answering, or a server process that ends, ends the run: its figures would be wrong.
+    Console.Error.WriteLine();
+    Console.Error.WriteLine($"The benchmark stopped: {exception.Message}");
+    return 1;
 }
 
 var json = JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = !flags.Contains("--json"), PropertyNamingPolicy = JsonNamingPolicy.CamelCase });

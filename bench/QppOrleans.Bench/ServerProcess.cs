@@ -11,16 +11,28 @@ internal sealed class ServerProcess(int pid)
     /// <summary>Resident memory now and its peak so far, in MiB.</summary>
     public (double Rss, double Peak) Memory()
     {
-        var status = File.ReadAllLines($"/proc/{pid}/status");
+        var status = Read(() => File.ReadAllLines($"/proc/{pid}/status"));
         return (Field(status, "VmRSS:"), Field(status, "VmHWM:"));
     }
 
     /// <summary>User plus system CPU seconds used so far.</summary>
     public double CpuSeconds()
     {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var stat = Read(() => File.ReadAllText($"/proc/{pid}/stat"));
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
+    private T Read<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception exception) when (exception is DirectoryNotFoundException or FileNotFoundException)
+        {
+            throw new ServerProcessEnded($"the server process {pid} is no longer running.");
+        }
     }
 
     private static double Field(string[] status, string name) =>
@@ -39,3 +51,6 @@ internal sealed class ServerProcess(int pid)
         return (fields[User] + fields[Nice] + fields[System] + fields[Irq] + fields[SoftIrq]) / 100.0;
     }
 }
+
+/// <summary>A process the benchmark watches (<c>--server-pid</c>, or the baseline's) ended while it ran.</summary>
+internal sealed class ServerProcessEnded(string message) : Exception(message);

@@ -117,6 +117,16 @@ public sealed class BenchToolTests(ITestOutputHelper output) : IDisposable
         Assert.Contains(reason, bench.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_service_that_does_not_answer_ends_the_run_with_the_reason_and_exit_code_1()
+    {
+        await using var bench = ChildProcess.Start(Repository.Root, new Dictionary<string, string>(), [Repository.BenchDll, "surge", "--url", "http://127.0.0.1:9", "--people", "2", "--ready-within", "1"]);
+
+        Assert.Equal(1, await bench.ExitCodeAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("The benchmark stopped: the service was not ready within 1 s (Connection refused", bench.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", bench.Output, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(dataDirectory, recursive: true);
 
     private static string CommandLine(string process)
@@ -134,7 +144,7 @@ public sealed class BenchToolTests(ITestOutputHelper output) : IDisposable
     private async Task<(string Url, ChildProcess Server)> StartServerAsync(Dictionary<string, string>? settings = null)
     {
         var url = $"http://127.0.0.1:{FreePort.Next()}";
-        // From the project directory, as BENCHMARKS.md starts it: its settings files are read from there.
+        // From the project directory, as BENCHMARKS.md and the README start it: its settings files are read from there.
         var server = ChildProcess.Start(Path.Combine(Repository.Root, "src", "Api"), new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
