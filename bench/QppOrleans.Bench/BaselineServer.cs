@@ -45,24 +45,16 @@ internal sealed class BaselineServer : IAsyncDisposable
         start.Environment["DOTNET_gcServer"] = "1";
         start.Environment["DOTNET_GCDynamicAdaptationMode"] = "0";
         var server = new BaselineServer(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
-        using var probe = new HttpClient { BaseAddress = server.Url, Timeout = TimeSpan.FromSeconds(2) };
-        for (var clock = Stopwatch.StartNew(); clock.Elapsed < TimeSpan.FromSeconds(30); await Task.Delay(100))
+        try
         {
-            try
-            {
-                if ((await probe.GetAsync("/api/registrations/2026")).IsSuccessStatusCode)
-                {
-                    return server;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
+            await Readiness.WaitAsync("the baseline server", server.Url, "/api/registrations/2026", TimeSpan.FromSeconds(30));
+            return server;
         }
-
-        await server.DisposeAsync();
-        throw new InvalidOperationException("The baseline server did not start within 30 s.");
+        catch (HttpRequestException)
+        {
+            await server.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>The child's side: serves until the benchmark closes its standard input (or ends).</summary>

@@ -86,7 +86,7 @@ try
     {
         var searches = new LoopSettings(Number("--search-concurrency", 32), Number("--searches", 30_000), warmup);
         var (practices, clinicians) = (Number("--practices", 200_000), Number("--clinicians", 5));
-        await Readiness.WaitAsync(url, readyWithin); // every option checked before the first request
+        await Readiness.WaitAsync("the service", url, "/health/ready", readyWithin); // every option checked before the first request
         result = await DirectoryScenario.RunAsync(url, practices, clinicians, searches, rounds, flags.Contains("--baseline"), servers.FirstOrDefault(), settle);
     }
     else
@@ -106,7 +106,7 @@ try
         }
 
         using var surge = new SurgeScenario(url, Number("--people", 2000), Number("--concurrency", 64), rate, year, flags.Contains("--presigned"));
-        await Readiness.WaitAsync(url, readyWithin); // every option checked before the first request
+        await Readiness.WaitAsync("the service", url, "/health/ready", readyWithin); // every option checked before the first request
         await surge.PrepareAsync();
 
         // Signing everyone in leaves the same kind of background work as a surge (emails, and a

@@ -3,29 +3,30 @@ using System.Diagnostics;
 namespace QppOrleans.Bench;
 
 /// <summary>
-/// Waits for the service to report ready (<c>GET /health/ready</c>) before anything is prepared,
-/// so that the tool can be started together with the service, as BENCHMARKS.md does.
+/// Waits for a server to answer <c>GET <paramref name="path"/></c> with success: the service's
+/// <c>/health/ready</c> before anything is prepared, so that the tool can be started together with
+/// the service as BENCHMARKS.md does, and the baseline's child process once started.
 /// </summary>
 internal static class Readiness
 {
-    public static async Task WaitAsync(Uri url, TimeSpan atMost)
+    public static async Task WaitAsync(string name, Uri url, string path, TimeSpan atMost)
     {
         using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
         var waited = Stopwatch.StartNew();
-        Console.Error.Write($"waiting for {url} to be ready");
+        Console.Error.Write($"waiting for {name} at {url} to be ready");
         while (true)
         {
             string reason;
             try
             {
-                using var response = await http.GetAsync("/health/ready");
+                using var response = await http.GetAsync(path);
                 if (response.IsSuccessStatusCode)
                 {
                     Console.Error.WriteLine();
                     return;
                 }
 
-                reason = $"/health/ready answered {(int)response.StatusCode}";
+                reason = $"{path} answered {(int)response.StatusCode}";
             }
             catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
             {
@@ -34,7 +35,7 @@ internal static class Readiness
 
             if (waited.Elapsed >= atMost)
             {
-                throw new HttpRequestException($"the service was not ready within {atMost.TotalSeconds:0} s ({reason}).");
+                throw new HttpRequestException($"{name} was not ready within {atMost.TotalSeconds:0} s ({reason}).");
             }
 
             Console.Error.Write('.');
