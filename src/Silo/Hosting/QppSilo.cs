@@ -91,9 +91,10 @@ public static class QppSilo
     /// </summary>
     public static ISiloBuilder UseQppSqlite(this ISiloBuilder silo, string sqliteConnectionString)
     {
-        // Grain state and reminders take turns on the file (see SqliteDataSource); the directory's
-        // batches and searches do not, searches read concurrently beside the writers.
-        var dataSource = new SqliteDataSource(sqliteConnectionString, oneAtATime: true);
+        // Grain state and reminders go through one writer that commits them in groups (see
+        // SqliteGroupCommit); the directory's batches and searches have their own connections,
+        // searches read concurrently beside the writer.
+        var dataSource = new SqliteDataSource(sqliteConnectionString, groupCommit: true);
         silo.Services.AddSingleton<IDirectoryStore>(new SqliteDirectoryStore(new SqliteDataSource(sqliteConnectionString)));
         silo.UseAdoNetReminderService(options =>
         {
