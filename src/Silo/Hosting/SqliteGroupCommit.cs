@@ -195,8 +195,13 @@ internal sealed class SqliteGroupCommit(string connectionString) : IDisposable
         {
             connection!.Commit.ExecuteNonQuery();
             open = null;
-            Committed = (Committed.Groups + 1, Committed.Statements + group.Size);
-            GroupSizes.Record(group.Size);
+            if (group.Size > 0)
+            {
+                // A group whose only statement failed (and was rolled back) committed nothing.
+                Committed = (Committed.Groups + 1, Committed.Statements + group.Size);
+                GroupSizes.Record(group.Size);
+            }
+
             group.Succeed();
         }
         catch (Exception error)

@@ -80,6 +80,10 @@ public sealed class SqliteGroupCommitTests : IDisposable
         Assert.Equal(2, Count("SELECT COUNT(*) FROM t WHERE id IN (10, 12)"));
         Assert.Equal(0, Count("SELECT COUNT(*) FROM t WHERE id = 11"));
         Assert.Equal((1, 2), source.Committed);
+
+        // Alone, it fails the same way, and its empty transaction is not counted as a group.
+        await Assert.ThrowsAsync<SqliteException>(() => RunAsync(source, "INSERT INTO t VALUES (1, 'duplicate')"));
+        Assert.Equal((1, 2), source.Committed);
     }
 
     [Fact]
