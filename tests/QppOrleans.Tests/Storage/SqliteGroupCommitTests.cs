@@ -63,15 +63,11 @@ public sealed class SqliteGroupCommitTests : IDisposable
     public async Task N2_a_failing_statement_fails_its_own_caller_and_none_of_its_changes_stay()
     {
         using var source = new SqliteDataSource(ConnectionString, groupCommit: true);
-        Task<int> first, failing, last;
-        await using (var held = await HoldWriteLockAsync())
-        {
-            first = QueueAsync(source, "INSERT INTO t VALUES (10, 'first')");
+        var (first, failing, last) = await InOneGroupAsync(source,
+            "INSERT INTO t VALUES (10, 'first')",
             // Its first insert succeeds, its second breaks the primary key.
-            failing = QueueAsync(source, "INSERT INTO t VALUES (11, 'half'); INSERT INTO t VALUES (1, 'duplicate')");
-            last = QueueAsync(source, "INSERT INTO t VALUES (12, 'last')");
-            await Task.Delay(300);
-        }
+            "INSERT INTO t VALUES (11, 'half'); INSERT INTO t VALUES (1, 'duplicate')",
+            "INSERT INTO t VALUES (12, 'last')");
 
         Assert.Equal(1, await first);
         Assert.Equal(1, await last);
@@ -90,14 +86,10 @@ public sealed class SqliteGroupCommitTests : IDisposable
     public async Task N2_a_lost_transaction_fails_every_caller_in_it_and_the_writer_goes_on()
     {
         using var source = new SqliteDataSource(ConnectionString, groupCommit: true);
-        Task<int> before, losing, after;
-        await using (var held = await HoldWriteLockAsync())
-        {
-            before = QueueAsync(source, "INSERT INTO t VALUES (20, 'before')");
-            losing = QueueAsync(source, "INSERT INTO t VALUES (21, 'lose')");
-            after = QueueAsync(source, "INSERT INTO t VALUES (22, 'after')");
-            await Task.Delay(300);
-        }
+        var (before, losing, after) = await InOneGroupAsync(source,
+            "INSERT INTO t VALUES (20, 'before')",
+            "INSERT INTO t VALUES (21, 'lose')",
+            "INSERT INTO t VALUES (22, 'after')");
 
         // The trigger's RAISE(ROLLBACK) undid the whole transaction, the first caller's insert too.
         var lost = await Assert.ThrowsAsync<SqliteException>(() => before);
@@ -114,15 +106,11 @@ public sealed class SqliteGroupCommitTests : IDisposable
     public async Task N2_a_failed_commit_fails_every_caller_in_the_group_and_keeps_nothing()
     {
         using var source = new SqliteDataSource(ConnectionString, groupCommit: true);
-        Task<int> first, dangling, last;
-        await using (var held = await HoldWriteLockAsync())
-        {
-            first = QueueAsync(source, "INSERT INTO t VALUES (30, 'first')");
+        var (first, dangling, last) = await InOneGroupAsync(source,
+            "INSERT INTO t VALUES (30, 'first')",
             // Deferred: the statement succeeds, the COMMIT it joins does not.
-            dangling = QueueAsync(source, "INSERT INTO child VALUES (1, 999)");
-            last = QueueAsync(source, "INSERT INTO t VALUES (31, 'last')");
-            await Task.Delay(300);
-        }
+            "INSERT INTO child VALUES (1, 999)",
+            "INSERT INTO t VALUES (31, 'last')");
 
         foreach (var caller in new[] { first, dangling, last })
         {
@@ -250,6 +238,15 @@ public sealed class SqliteGroupCommitTests : IDisposable
         var caller = Task.Run(() => RunAsync(source, sql, cancellationToken));
         Thread.Sleep(100);
         return caller;
+    }
+
+    /// <summary>Three callers, queued in this order behind a held write lock, then let go together.</summary>
+    private async Task<(Task<int>, Task<int>, Task<int>)> InOneGroupAsync(DbDataSource source, string first, string second, string third)
+    {
+        await using var held = await HoldWriteLockAsync();
+        var callers = (QueueAsync(source, first), QueueAsync(source, second), QueueAsync(source, third));
+        await Task.Delay(300);
+        return callers;
     }
 
     private async Task<SqliteConnection> HoldWriteLockAsync()
