@@ -44,7 +44,8 @@ public sealed class SqliteDataSource(string connectionString, bool groupCommit =
         base.Dispose(disposing);
     }
 
-    private sealed class PatientConnection(string connectionString) : SqliteConnection(connectionString)
+    /// <summary>A connection that waits up to <see cref="TurnTimeout"/> for SQLite's lock (the writer's own connection is one too).</summary>
+    internal sealed class PatientConnection(string connectionString) : SqliteConnection(connectionString)
     {
         public override void Open()
         {

@@ -197,7 +197,7 @@ internal sealed class SqliteGroupCommit(string connectionString) : IDisposable
             open = null;
             if (group.Size > 0)
             {
-                // A group whose only statement failed (and was rolled back) committed nothing.
+                // A group whose statements all failed (each rolled back to its savepoint) committed nothing.
                 Committed = (Committed.Groups + 1, Committed.Statements + group.Size);
                 GroupSizes.Record(group.Size);
             }
@@ -268,16 +268,10 @@ internal sealed class SqliteGroupCommit(string connectionString) : IDisposable
 
         public static Statements Open(string connectionString)
         {
-            var connection = new SqliteConnection(connectionString);
+            var connection = new SqliteDataSource.PatientConnection(connectionString);
             try
             {
                 connection.Open();
-                using (var pragma = connection.CreateCommand())
-                {
-                    pragma.CommandText = $"PRAGMA busy_timeout = {(int)SqliteDataSource.TurnTimeout.TotalMilliseconds};";
-                    pragma.ExecuteNonQuery();
-                }
-
                 return new Statements(connection);
             }
             catch
