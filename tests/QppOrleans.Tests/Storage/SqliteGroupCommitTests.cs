@@ -43,7 +43,7 @@ public sealed class SqliteGroupCommitTests : IDisposable
 
         await using (var held = await HoldWriteLockAsync())
         {
-            var inserts = Enumerable.Range(100, 50).Select(id => Task.Run(() => RunAsync(source, $"INSERT INTO t VALUES ({id}, 'x')"))).ToArray();
+            var inserts = Enumerable.Range(100, 50).Select(id => StartCaller(source, $"INSERT INTO t VALUES ({id}, 'x')")).ToArray();
             await Task.Delay(500);
             Assert.DoesNotContain(inserts, insert => insert.IsCompleted);
             await held.DisposeAsync();
@@ -235,10 +235,18 @@ public sealed class SqliteGroupCommitTests : IDisposable
     /// <summary>Starts a caller and gives it time to queue, so that callers queue in the order they are started.</summary>
     private static Task<int> QueueAsync(DbDataSource source, string sql, CancellationToken cancellationToken = default)
     {
-        var caller = Task.Run(() => RunAsync(source, sql, cancellationToken));
+        var caller = StartCaller(source, sql, cancellationToken);
         Thread.Sleep(100);
         return caller;
     }
+
+    /// <summary>
+    /// A caller on a thread of its own: the first one blocks in SQLite's busy handler while the
+    /// test holds the lock, and with other tests keeping the thread pool busy a pooled caller could
+    /// start late and queue out of order (seen once in a parallel run).
+    /// </summary>
+    private static Task<int> StartCaller(DbDataSource source, string sql, CancellationToken cancellationToken = default) =>
+        Task.Factory.StartNew(() => RunAsync(source, sql, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
 
     /// <summary>Three callers, queued in this order behind a held write lock, then let go together.</summary>
     private async Task<(Task<int>, Task<int>, Task<int>)> InOneGroupAsync(DbDataSource source, string first, string second, string third)
