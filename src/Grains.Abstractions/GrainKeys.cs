@@ -26,7 +26,21 @@ public static class GrainKeys
     public static string Idempotency(string userId, string keyHash) => $"idempotency/{userId}/{keyHash}";
 
     /// <summary>One organization's registration for one performance year: <c>reg/2021/practice/000765630</c>.</summary>
-    public static string Registration(int performanceYear, string orgType, string orgId) => $"reg/{performanceYear}/{orgType}/{orgId}";
+    public static string Registration(int performanceYear, string orgType, string orgId) => $"{RegistrationPrefix}{performanceYear}/{orgType}/{orgId}";
+
+    private const string RegistrationPrefix = "reg/";
+
+    /// <summary>The organization (<c>practice/000765630</c>) that an organization's or a registration's key names.</summary>
+    public static ReadOnlySpan<char> OrganizationOf(ReadOnlySpan<char> grainKey)
+    {
+        if (!grainKey.StartsWith(RegistrationPrefix, StringComparison.Ordinal))
+        {
+            return grainKey;
+        }
+
+        var yearAndOrganization = grainKey[RegistrationPrefix.Length..];
+        return yearAndOrganization[(yearAndOrganization.IndexOf('/') + 1)..];
+    }
 
     /// <summary>The cluster-wide allocator of registration ids .</summary>
     public const string RegistrationIds = "registration-ids";

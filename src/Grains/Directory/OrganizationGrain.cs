@@ -13,6 +13,7 @@ namespace QppOrleans.Grains.Directory;
 /// events in one write, and answers queries. Its directory entry is read from the directory
 /// store each time, so an import never has to reach the grain.
 /// </summary>
+[OrganizationPlacement]
 public sealed class OrganizationGrain(
     [PersistentState("organization", QppStorage.Name)] IPersistentState<OrganizationState> state,
     IDirectoryStore directory,

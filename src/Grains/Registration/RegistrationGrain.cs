@@ -13,8 +13,9 @@ namespace QppOrleans.Grains.Registration;
 /// <summary>
 /// One organization's registration for one performance year. It asks the organization grain
 /// (the authority on roles) who the actor is, runs <see cref="Registration"/>, and commits the
-/// state with the contacts' events in one write.
+/// state with the contacts' events in one write. It lives on its organization grain's silo.
 /// </summary>
+[OrganizationPlacement]
 public sealed class RegistrationGrain(
     [PersistentState("registration", QppStorage.Name)] IPersistentState<RegistrationState> state,
     IDirectoryStore directory,

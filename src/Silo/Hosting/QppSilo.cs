@@ -63,6 +63,7 @@ public static class QppSilo
     public static ISiloBuilder UseQppPostgres(this ISiloBuilder silo, string connectionString)
     {
         silo.AddOutgoingGrainCallFilter<TransientCallRetry>();
+        silo.AddQppPlacement();
         silo.UseAdoNetClustering(options =>
         {
             options.Invariant = StorageSettings.PostgresInvariant;
@@ -91,6 +92,8 @@ public static class QppSilo
     /// </summary>
     public static ISiloBuilder UseQppSqlite(this ISiloBuilder silo, string sqliteConnectionString)
     {
+        silo.AddQppPlacement();
+
         // Grain state and reminders go through one writer that commits them in groups (see
         // SqliteGroupCommit); the directory's batches and searches have their own connections,
         // searches read concurrently beside the writer.
@@ -103,6 +106,10 @@ public static class QppSilo
         });
         return silo.AddQppGrainStorage(StorageSettings.SqliteInvariant, sqliteConnectionString, dataSource);
     }
+
+    /// <summary>An organization's grain and its registrations' grains share a silo (<see cref="OrganizationPlacement"/>).</summary>
+    public static ISiloBuilder AddQppPlacement(this ISiloBuilder silo) =>
+        silo.AddPlacementDirector<OrganizationPlacement, OrganizationPlacementDirector>();
 
     /// <summary>
     /// The grain storage every grain uses, with Orleans' own version-tolerant serializer so that
