@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using QppOrleans.Api.Accounts;
 using Microsoft.Extensions.Options;
 using QppOrleans.Api.Errors;
+using QppOrleans.Api.Hosting;
 using QppOrleans.Api.Registration;
 using QppOrleans.Grains.Abstractions;
 using QppOrleans.Grains.Abstractions.Access;
@@ -28,7 +29,7 @@ internal static class AccessApi
     public static IEndpointRouteBuilder MapAccessApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").WithTags("Access").RequireAuthorization();
-        group.MapPost("/access-requests", RequestAsync);
+        group.MapPost("/access-requests", RequestAsync).Throttled(Throttle.AccessRequests, context => context.HttpContext.User.UserId());
         group.MapGet("/me/access-requests", MyRequestsAsync);
         group.MapGet("/me/organizations", MyOrganizationsAsync);
         group.MapGet("/me/permissions", MyPermissionsAsync);

@@ -30,13 +30,15 @@ public static class QppApi
         builder.AddQppJsonBodies();
         builder.AddQppOrleans();
         builder.AddQppAuthentication();
-        builder.AddSignInRateLimit();
+        GatewayNetwork.AddQppForwardedHeaders(builder);
+        builder.Services.AddSingleton<Throttle>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOptions<RegistrationOptions>().Bind(builder.Configuration.GetSection(RegistrationOptions.Section));
         builder.Services.AddSingleton<DirectoryImporter>();
         builder.Services.AddSingleton<DirectorySearch>();
         if (builder.Environment.IsDevelopment())
         {
+            builder.Services.AddHostedService<DevelopmentOperator>();
             builder.Services.AddHostedService<DevelopmentDirectory>();
         }
 
@@ -47,6 +49,7 @@ public static class QppApi
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
         var app = builder.Build();
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
@@ -56,14 +59,15 @@ public static class QppApi
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseUnknownRoutesAsNotFound();
         app.UseAuthorization();
-        app.UseRateLimiter();
         app.UseUtf8Bodies();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-        app.MapOpenApi();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
         app.MapAccountsApi();
+        app.MapCredentialsApi();
         app.MapDirectoryApi();
         app.MapAccessApi();
         app.MapOrganizationAccessApi();
@@ -74,7 +78,7 @@ public static class QppApi
         app.MapServiceCenterApi();
         if (app.Environment.IsDevelopment())
         {
-            app.MapScalarApiReference();
+            app.MapScalarApiReference().AllowAnonymous();
             app.MapDevProbeApi();
             app.MapDevMessagesApi();
         }

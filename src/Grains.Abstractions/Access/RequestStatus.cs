@@ -6,4 +6,7 @@ public static class RequestStatus
     public const string Pending = "pending";
     public const string Rejected = "rejected";
     public const string Denied = "denied";
+
+    /// <summary>A-32: nobody decided it in time.</summary>
+    public const string Expired = "expired";
 }

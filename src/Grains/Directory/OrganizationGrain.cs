@@ -1,3 +1,4 @@
+using QppOrleans.Grains.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 using QppOrleans.Grains.Abstractions.Access;
 using QppOrleans.Grains.Abstractions.Directory;
@@ -70,14 +71,23 @@ public sealed class OrganizationGrain(
 
     Task<AccessError> IOrganizationGrain.RemoveMemberAsync(string actor, string userId) => ChangeAsync(access => access.Remove(actor, userId));
 
-    Task<AccessError> IOrganizationGrain.ChangeRoleAsync(string operatorId, string userId, string role) =>
-        ChangeAsync(access => access.ChangeRole(operatorId, userId, role));
+    async Task<AccessError> IOrganizationGrain.ChangeRoleAsync(string operatorId, string userId, string role)
+    {
+        await GrainFactory.RequireOperatorAsync(operatorId);
+        return await ChangeAsync(access => access.ChangeRole(operatorId, userId, role));
+    }
 
-    Task<AccessError> IOrganizationGrain.RemoveByServiceCenterAsync(string operatorId, string userId, string? reason) =>
-        ChangeAsync(access => access.RemoveByServiceCenter(operatorId, userId, reason));
+    async Task<AccessError> IOrganizationGrain.RemoveByServiceCenterAsync(string operatorId, string userId, string? reason)
+    {
+        await GrainFactory.RequireOperatorAsync(operatorId);
+        return await ChangeAsync(access => access.RemoveByServiceCenter(operatorId, userId, reason));
+    }
 
-    Task<AccessError> IOrganizationGrain.ResolveEscalationAsync(string operatorId, string userId, bool approve, string? note) =>
-        ChangeAsync(access => access.ResolveEscalation(operatorId, userId, approve, note));
+    async Task<AccessError> IOrganizationGrain.ResolveEscalationAsync(string operatorId, string userId, bool approve, string? note)
+    {
+        await GrainFactory.RequireOperatorAsync(operatorId);
+        return await ChangeAsync(access => access.ResolveEscalation(operatorId, userId, approve, note));
+    }
 
     Task<string?> IOrganizationGrain.RoleOfAsync(string userId) =>
         Task.FromResult(Organization.Members.TryGetValue(userId, out var member) ? member.Role : null);

@@ -35,8 +35,8 @@ public class ApiFixture : IAsyncLifetime
 
     public CapturedLogs Logs { get; } = new();
 
-    /// <summary>Sign-in requests a client address may make per minute.</summary>
-    protected virtual int SignInPermits => 100_000;
+    /// <summary>Requests a client, and an account, may make per window under each throttle policy (a test of the limits lowers it).</summary>
+    protected virtual int Permits => 100_000;
 
     /// <summary>Settings a variant adds (e.g. a PostgreSQL connection string), prepared before the API starts.</summary>
     protected virtual Task<Dictionary<string, string?>> PrepareAsync() => Task.FromResult(new Dictionary<string, string?>());
@@ -59,7 +59,14 @@ public class ApiFixture : IAsyncLifetime
                     ["Logging:LogLevel:Default"] = "Debug",
                     ["Logging:LogLevel:Microsoft.AspNetCore"] = "Debug",
                     ["Logging:LogLevel:Orleans"] = "Information",
-                    ["RateLimits:SignIn:PermitLimit"] = SignInPermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["RateLimits:SignIn:PerClient"] = Permits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["RateLimits:SignIn:PerAccount"] = Permits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["RateLimits:AccountCreation:PerClient"] = Permits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["RateLimits:AccountCreation:PerAccount"] = Permits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["RateLimits:PasswordReset:PerClient"] = Permits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["RateLimits:PasswordReset:PerAccount"] = Permits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["RateLimits:AccessRequests:PerClient"] = Permits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["RateLimits:AccessRequests:PerAccount"] = Permits.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     ["Directory:DevelopmentPractices"] = "0",
                 });
                 builder.Configuration.AddInMemoryCollection(extra);
@@ -85,13 +92,13 @@ public class ApiFixture : IAsyncLifetime
     public string IssueToken(string userId) => Task.Run(async () =>
     {
         var account = Grains.GetGrain<IUserGrain>(GrainKeys.User(AccountInput.NormalizeUserId(userId)));
-        if (await account.SessionEpochAsync() is not { } epoch)
+        if (await account.SessionAsync() is null)
         {
             await account.CreateAsync(new NewAccount(userId, "Fixture-Password-1", "Fixture", "User", $"{userId}@fixture.example", null));
-            epoch = (await account.SessionEpochAsync())!.Value;
         }
 
-        return App.Services.GetRequiredService<AccessTokens>().Issue(userId, epoch).AccessToken;
+        var session = (await account.SessionAsync())!;
+        return App.Services.GetRequiredService<AccessTokens>().Issue(userId, session.SessionEpoch, await account.IsOperatorAsync()).AccessToken;
     }).GetAwaiter().GetResult();
 
     public async Task DisposeAsync()
