@@ -25,6 +25,12 @@ public class ApiFixture : IAsyncLifetime
 
     private readonly string directory = Directory.CreateTempSubdirectory("qpp-api-").FullName;
 
+    /// <summary>The embedded data file the API keeps its state in.</summary>
+    public string DataFile => Path.Combine(directory, "qpp.db");
+
+    /// <summary>The host environment the API runs in.</summary>
+    protected virtual string Environment => "Development";
+
     public WebApplication App { get; private set; } = null!;
 
     public Uri BaseAddress { get; } = new($"http://127.0.0.1:{FreePort.Next()}");
@@ -47,12 +53,12 @@ public class ApiFixture : IAsyncLifetime
     {
         var extra = await PrepareAsync();
         App = QppApi.Build(
-            ["--contentRoot", Path.GetDirectoryName(Repository.ApiDll)!, "--environment", "Development", "--urls", BaseAddress.ToString()],
+            ["--contentRoot", Path.GetDirectoryName(Repository.ApiDll)!, "--environment", Environment, "--urls", BaseAddress.ToString()],
             builder =>
             {
                 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
                 {
-                    ["Embedded:DataFile"] = Path.Combine(directory, "qpp.db"),
+                    ["Embedded:DataFile"] = DataFile,
                     ["Orleans:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
                     ["Orleans:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
                     ["Access:Operators:0"] = Operator,
