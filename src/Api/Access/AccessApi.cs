@@ -51,6 +51,15 @@ internal static class AccessApi
             return ApiProblems.NotFound("There is no account for this token.");
         }
 
+        // Each waiting request mails every Security Official of its organization: one person may keep only so many waiting.
+        var open = (await grains.Reference<IUserGrain>(GrainKeys.User(userId)).RequestsAsync())
+            .Count(r => r.Status is RequestStatus.Pending or RequestStatus.Escalated);
+        if (open >= RequestStatus.MaxOpenPerPerson)
+        {
+            return ApiProblems.Problem(409, "too-many-open-requests", "Too many requests are waiting.",
+                $"You have {open} requests waiting for a decision. Wait until some are decided before asking for more.");
+        }
+
         var requester = new Person(profile.UserId, $"{profile.FirstName} {profile.LastName}", profile.Email);
         return await IdempotentRequests.RunAsync(grains, userId, idempotencyKey, "access-requests", body, StatusCodes.Status200OK,
             async () => (await ProcessAsync(body, requester, grains), (IResult?)null));

@@ -40,18 +40,30 @@ public sealed class OrganizationGrain(
         OrganizationRef reference;
         Func<Refusal?> validate;
         var ssp = false;
+        bool listed;
         if (role == Roles.Clinician)
         {
-            var listed = await directory.FindClinicianAsync(orgId);
-            reference = new OrganizationRef(orgType, orgId, listed.FirstOrDefault() is { } c ? $"{c.FirstName} {c.LastName}" : orgId);
-            validate = () => Validations.Clinician(orgId, validation, listed);
+            var clinicians = await directory.FindClinicianAsync(orgId);
+            listed = clinicians.Length > 0;
+            reference = new OrganizationRef(orgType, orgId, clinicians.FirstOrDefault() is { } c ? $"{c.FirstName} {c.LastName}" : orgId);
+            validate = () => Validations.Clinician(orgId, validation, clinicians);
         }
         else
         {
             var entry = await directory.FindAsync(orgType, orgId);
+            listed = entry is not null;
             reference = new OrganizationRef(orgType, orgId, entry?.Name ?? orgId);
             ssp = ApmModels.Find(entry?.ApmModel)?.Ssp == true;
             validate = () => Validations.FirstSecurityOfficial(orgType, entry, validation);
+        }
+
+        // Nothing to validate against: nothing is stored and no attempt counted, so invented ids
+        // cost neither storage nor Service Center escalations (A-26: only a check against the
+        // directory is an attempt).
+        if (!listed && (role == Roles.Clinician || role == Roles.SecurityOfficial))
+        {
+            var refusal = validate() ?? AccessMessages.NotVerified;
+            return new RequestOutcome(orgId, RequestStatus.Rejected, Code: refusal.Code, Message: refusal.Message);
         }
 
         var version = Organization.Version;

@@ -40,9 +40,11 @@ public static class NoticeWriter
             ? ($"QPP Access: your request to connect to {e.Organization.Name}",
                $"Your request for the {Wording.Role(e.Role)} role at {Wording.Organization(e.Organization)} was received " +
                $"on {Wording.Time(e.OccurredAt)}. A Security Official of the organization will approve or deny it.")
-            : ($"QPP Access: {e.Requester.Name} asks to connect to {e.Organization.Name}",
-               $"{e.Requester.Name} asked for the {Wording.Role(e.Role)} role at {Wording.Organization(e.Organization)} " +
-               $"on {Wording.Time(e.OccurredAt)}. Sign in to QPP to approve or deny the request.")),
+            // The subject carries nothing the requester chose: a name typed at sign-up must not become a phishing headline.
+            : ($"QPP Access: a new request to connect to {e.Organization.Name}",
+               $"Someone who signed up as \"{e.Requester.Name}\" (user id {e.Requester.UserId}) asked for the {Wording.Role(e.Role)} role at " +
+               $"{Wording.Organization(e.Organization)} on {Wording.Time(e.OccurredAt)}. Sign in to QPP to approve or deny the request; " +
+               "approve it only if you know this person works for the organization.")),
         AccessApproved e => Each(e, person => person.UserId == e.Member.UserId
             ? ($"QPP Access: you are connected to {e.Organization.Name}",
                $"You now hold the {Wording.Role(e.Role)} role at {Wording.Organization(e.Organization)} (since {Wording.Time(e.OccurredAt)}).")

@@ -28,7 +28,7 @@ public sealed class AccessApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal((requestId, annId, "staff-user"), (item.GetProperty("requestId").GetString(), item.GetProperty("userId").GetString(), item.GetProperty("role").GetString()));
         await Eventually.HoldsAsync(
             async () => (await sam.GetFromJsonAsync<JsonElement>("/api/me/notifications")).GetProperty("items").EnumerateArray()
-                .Any(n => n.GetProperty("subject").GetString()!.Contains("asks to connect", StringComparison.Ordinal)),
+                .Any(n => n.GetProperty("subject").GetString()!.Contains("a new request to connect to", StringComparison.Ordinal)),
             Patience, () => "A-23: the Security Official is told on screen");
 
         Assert.Equal(HttpStatusCode.NoContent, (await sam.PostAsync($"{world.Base}/access-requests/{requestId}/approve", null)).StatusCode);
