@@ -136,5 +136,7 @@ public sealed class OrganizationGrain(
         return error;
     }
 
+    protected override void OnCommitting() => Organization.PruneDecidedRequests(clock.GetUtcNow());
+
     private OrganizationAccess Access() => new(Organization, new OrganizationRef(Key.OrgType, Key.OrgId, Key.OrgId), clock.GetUtcNow());
 }

@@ -210,6 +210,14 @@ public sealed class AccessApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(HttpStatusCode.NoContent, (await operatorClient.PostAsJsonAsync($"/api/admin/service-center/requests/{id}/resolve", new { outcome = "approve", note = "Verified by phone" })).StatusCode);
         await Portal.ProblemAsync(await operatorClient.PostAsJsonAsync($"/api/admin/service-center/requests/{id}/resolve", new { outcome = "approve" }), HttpStatusCode.Conflict, "already-resolved");
 
+        // Resolved requests leave the open queue for the archive, listed newest first and paged.
+        Assert.DoesNotContain((await operatorClient.GetFromJsonAsync<JsonElement>("/api/admin/service-center/requests")).EnumerateArray(),
+            r => r.GetProperty("requestId").GetString() == id);
+        var resolved = await operatorClient.GetAsync("/api/admin/service-center/requests?status=resolved&pageSize=200");
+        Assert.True(int.Parse(resolved.Headers.GetValues("X-Total-Count").Single(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        var archived = (await resolved.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Single(r => r.GetProperty("requestId").GetString() == id);
+        Assert.Equal(("resolved", ApiFixture.Operator), (archived.GetProperty("status").GetString(), archived.GetProperty("resolvedBy").GetString()));
+
         var permissions = await person.GetFromJsonAsync<JsonElement>($"/api/me/permissions?orgType=practice&orgId={world.Tin}");
         Assert.Equal("security-official", permissions.GetProperty("role").GetString());
         Assert.Contains("manage-access", permissions.GetProperty("actions").EnumerateArray().Select(a => a.GetString()));

@@ -37,7 +37,7 @@ public sealed class ConcurrentWritersTests(PostgresApiFixture api) : IClassFixtu
         Assert.Equal(contacts.Count, contacts.Select(c => c.GetProperty("contactId").GetString()).Distinct().Count());
 
         // The history is the serial order: the last size change in it is the size that stayed.
-        var history = (await sam.GetFromJsonAsync<JsonElement>($"{@base}/history")).EnumerateArray().ToList();
+        var history = (await sam.GetFromJsonAsync<JsonElement>($"{@base}/history?pageSize=200")).EnumerateArray().ToList();
         var lastSize = history.First(h => h.GetProperty("action").GetString() == "size-changed").GetProperty("details").GetString()!;
         Assert.EndsWith($"→ {record.GetProperty("size").GetString()}", lastSize, StringComparison.Ordinal);
         Assert.Equal(10, history.Count(h => h.GetProperty("action").GetString() == "contact-added"));
