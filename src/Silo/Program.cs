@@ -8,10 +8,16 @@ using QppOrleans.Silo.Schema;
 
 // A cluster silo. `migrate` applies the PostgreSQL schema and exits; without it the silo
 // migrates on start (behind a lock, unless Schema:MigrateOnStart is false) and joins the cluster.
-// `generate-directory` writes a synthetic directory file and exits.
+// `generate-directory` writes a synthetic directory file and exits; `generate-certificate` a
+// self-signed cluster certificate (Orleans:Tls).
 if (args.Length > 0 && args[0] == GenerateDirectoryCommand.Name)
 {
     return await GenerateDirectoryCommand.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == GenerateCertificateCommand.Name)
+{
+    return await GenerateCertificateCommand.RunAsync(args[1..]);
 }
 
 var migrateOnly = args.Length > 0 && args[0] == "migrate";
@@ -47,6 +53,12 @@ if (migrateOnly || builder.Configuration.GetValue(StorageSettings.MigrateOnStart
 
 if (!migrateOnly)
 {
+    if (ClusterTls.From(builder.Configuration) is null)
+    {
+        host.Services.GetRequiredService<ILogger<ClusterTls>>().LogWarning(
+            "Orleans:Tls is not configured: silos and clients talk plain TCP, fit only for one machine's loopback");
+    }
+
     await host.RunAsync();
 }
 

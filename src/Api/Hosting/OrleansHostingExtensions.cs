@@ -43,6 +43,12 @@ public static class OrleansHostingExtensions
                     options.ConnectionString = connectionString;
                 });
                 client.AddOutgoingGrainCallFilter<TransientCallRetry>();
+                if (ClusterTls.From(builder.Configuration) is { } tls)
+                {
+                    var certificate = tls.LoadCertificate();
+                    client.UseTls(certificate, options => tls.Configure(options, certificate));
+                }
+
                 if (QppTelemetry.IsTracing(builder.Configuration))
                 {
                     client.AddActivityPropagation();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using QppOrleans.Silo.Hosting;
 using QppOrleans.Silo.Schema;
 
 namespace QppOrleans.Api.Hosting;
@@ -27,7 +28,9 @@ public sealed class OrleansMode(string? dataFile)
     public void Announce(WebApplication app)
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-        var where = IsEmbedded ? $"embedded silo, data file {dataFile}" : "client of the PostgreSQL cluster";
+        var where = IsEmbedded ? $"embedded silo, data file {dataFile}"
+            : ClusterTls.From(app.Configuration) is null ? "client of the PostgreSQL cluster, plain TCP to the silos (Orleans:Tls is not configured)"
+            : "client of the PostgreSQL cluster over mutual TLS";
         app.Logger.LogInformation("QPP Access API listening on {Addresses} ({Mode})", string.Join(", ", addresses), where);
     }
 }

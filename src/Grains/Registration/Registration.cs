@@ -9,7 +9,7 @@ namespace QppOrleans.Grains.Registration;
 /// that spans two fields (a size change that cancels the Web Interface, the last contact) is
 /// decided here in one change. Plain C#, tested without Orleans.
 /// </summary>
-public sealed class Registration(RegistrationState state, OrganizationRef organization, int performanceYear, RegistrationWindow? window, DateTimeOffset now)
+public sealed class Registration(RegistrationState state, OrganizationRef organization, int performanceYear, RegistrationWindow? window, DateTimeOffset now, int maxContacts = 10)
 {
     public const string SizeChangeWarning =
         "You have chosen a new group size that doesn't qualify you to participate in CMS Web Interface. By accepting the new group size, your CMS Web Interface registration will be deleted. Are you sure you want to change your group size?";
@@ -72,9 +72,6 @@ public sealed class Registration(RegistrationState state, OrganizationRef organi
         return RegistrationError.None;
     }
 
-    /// <summary>Contacts one registration holds at most.</summary>
-    public const int MaxContacts = 10;
-
     public (RegistrationError, string?) AddContact(string actor, string role, ContactInput input)
     {
         if (!IsOpen)
@@ -83,7 +80,7 @@ public sealed class Registration(RegistrationState state, OrganizationRef organi
         }
 
         // Each contact is mailed on every change: one account must not be able to add a mailing list.
-        if (state.Contacts.Count >= MaxContacts)
+        if (state.Contacts.Count >= maxContacts)
         {
             return (RegistrationError.TooManyContacts, null);
         }

@@ -180,7 +180,7 @@ public sealed class RegistrationGrain(
     {
         var (year, orgType, orgId) = Key;
         var shown = await ShownAsync();
-        return new Registration(Record, new OrganizationRef(orgType, orgId, Record.Organization?.Name ?? shown.Name), year, options.CurrentValue.For(year), clock.GetUtcNow());
+        return new Registration(Record, new OrganizationRef(orgType, orgId, Record.Organization?.Name ?? shown.Name), year, options.CurrentValue.For(year), clock.GetUtcNow(), options.CurrentValue.MaxContacts);
     }
 
     /// <summary>R-5, R-6: until saved, the record shows the directory's name and address.</summary>

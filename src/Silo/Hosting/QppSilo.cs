@@ -34,6 +34,12 @@ public static class QppSilo
             silo.ConfigureEndpoints(IPAddress.Parse(settings.AdvertisedIP), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
         }
 
+        if (ClusterTls.From(configuration) is { } tls)
+        {
+            var certificate = tls.LoadCertificate();
+            silo.UseTls(certificate, options => tls.Configure(options, certificate));
+        }
+
         // Failure detection and the reminder floor, for operators to tune (Orleans' defaults otherwise).
         silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection(OrleansSettings.Section + ":MembershipOptions"));
         silo.Services.Configure<ReminderOptions>(configuration.GetSection(OrleansSettings.Section + ":ReminderOptions"));

@@ -18,6 +18,9 @@ public class PostgresApiFixture : ApiFixture
 
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>Contacts a registration may hold (<c>Registration:MaxContacts</c>).</summary>
+    protected virtual int MaxContacts => 10;
+
     protected override async Task<Dictionary<string, string?>> PrepareAsync()
     {
         var connectionString = ConnectionString = await CreateDatabaseAsync();
@@ -31,6 +34,7 @@ public class PostgresApiFixture : ApiFixture
             ["Registration:CurrentYear"] = "2026",
             ["Registration:Windows:2026:Opens"] = "2026-01-04T10:00:00",
             ["Registration:Windows:2026:Closes"] = "2027-06-30T20:00:00",
+            ["Registration:MaxContacts"] = MaxContacts.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(settings);

@@ -7,7 +7,8 @@ namespace QppOrleans.Tests.Infrastructure;
 
 /// <summary>
 /// The cluster as operators run it, as real processes: silos and an API (Production settings) on
-/// a fresh PostgreSQL database, mail to a real SMTP server, a registration window open now. Outbox
+/// a fresh PostgreSQL database, mutual TLS between them, mail to a real SMTP server, a registration
+/// window open now. Outbox
 /// and mail retries are seconds instead of minutes; failure detection keeps Orleans' defaults.
 /// </summary>
 public sealed class ProcessCluster : IAsyncDisposable
@@ -18,7 +19,14 @@ public sealed class ProcessCluster : IAsyncDisposable
 
     private readonly List<SiloProcess> silos = [];
 
-    private ProcessCluster(string connectionString) => ConnectionString = connectionString;
+    private readonly string certificatePath = Path.Combine(Directory.CreateTempSubdirectory("qpp-cluster-tls-").FullName, "cluster.pfx");
+
+    private ProcessCluster(string connectionString)
+    {
+        ConnectionString = connectionString;
+        using var certificate = QppOrleans.Silo.Hosting.ClusterTls.CreateSelfSigned("qpp-test-cluster");
+        File.WriteAllBytes(certificatePath, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12));
+    }
 
     public string ConnectionString { get; }
 
@@ -62,6 +70,14 @@ public sealed class ProcessCluster : IAsyncDisposable
             "provision-operator", "--user-id", Operator, "--first-name", "Cluster", "--last-name", "Operator", "--email", "cluster-operator@example.org");
         var code = await command.ExitCodeAsync(TimeSpan.FromSeconds(120));
         Assert.True(code == 0, $"provision-operator exited with {code}: {command.Output}");
+    }
+
+    /// <summary>A client of this cluster made in the test: it presents the cluster's certificate like the API does.</summary>
+    public IClientBuilder UseTls(IClientBuilder client)
+    {
+        var tls = new QppOrleans.Silo.Hosting.ClusterTls { CertificatePath = certificatePath };
+        var certificate = tls.LoadCertificate();
+        return client.UseTls(certificate, options => tls.Configure(options, certificate));
     }
 
     public SiloProcess StartSilo()
@@ -150,11 +166,13 @@ public sealed class ProcessCluster : IAsyncDisposable
         }
 
         await Smtp.DisposeAsync();
+        Directory.Delete(Path.GetDirectoryName(certificatePath)!, recursive: true);
     }
 
     private Dictionary<string, string> Shared() => new()
     {
         ["ConnectionStrings__Orleans"] = ConnectionString,
+        ["Orleans__Tls__CertificatePath"] = certificatePath,
         ["Registration__CurrentYear"] = Year.ToString(CultureInfo.InvariantCulture),
         ["Registration__Windows__2026__Opens"] = "2026-01-04T10:00:00-05:00",
         ["Registration__Windows__2026__Closes"] = "2027-06-30T20:00:00-04:00",

@@ -202,6 +202,19 @@ public sealed class RegistrationRulesTests
         Assert.Equal(RegistrationError.None, rules.Register("sam", "security-official", Programs.Cahps, Shown, NewId));
     }
 
+    [Fact]
+    public void R6_R9_A_registration_holds_only_so_many_contacts_each_mailed_on_every_change()
+    {
+        var rules = new RegistrationRules(state, Bbh, 2021, Window2021, InWindow, maxContacts: 3);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(RegistrationError.None, rules.AddContact("sam", "security-official", Jane).Item1);
+        }
+
+        Assert.Equal((RegistrationError.TooManyContacts, null), rules.AddContact("sam", "security-official", Jane));
+        Assert.Equal(3, state.Contacts.Count);
+    }
+
     private RegistrationRules Rules(DateTimeOffset? now = null) => new(state, Bbh, 2021, Window2021, now ?? InWindow);
 
     private string NewId() => (ids++).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -75,7 +75,7 @@ public sealed class SiloFailureTests(ITestOutputHelper output)
         var added = cluster.StartSilo();
         var joined = await cluster.WaitForActiveSilosAsync(3);
         await load.RunAsync(20..50, concurrency: 4);
-        using var management = await ManagementClientAsync(cluster.ConnectionString);
+        using var management = await ManagementClientAsync(cluster);
         var statistics = await management.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
         var onAdded = statistics.Where(s => s.SiloAddress.Endpoint.Port == added.SiloPort).ToList();
         var registrationsOnAdded = onAdded.Where(s => s.GrainType.StartsWith("QppOrleans.Grains.Registration.RegistrationGrain,", StringComparison.Ordinal)).Sum(s => s.ActivationCount);
@@ -102,20 +102,20 @@ public sealed class SiloFailureTests(ITestOutputHelper output)
         Assert.Equal(people, registrationIds.Distinct().Count());
     }
 
-    private static async Task<IHost> ManagementClientAsync(string connectionString)
+    private static async Task<IHost> ManagementClientAsync(ProcessCluster cluster)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.UseOrleansClient(client => client
+        builder.UseOrleansClient(client => cluster.UseTls(client
             .UseAdoNetClustering(options =>
             {
                 options.Invariant = StorageSettings.PostgresInvariant;
-                options.ConnectionString = connectionString;
+                options.ConnectionString = cluster.ConnectionString;
             })
             .Configure<ClusterOptions>(options =>
             {
                 options.ClusterId = "qpp";
                 options.ServiceId = "qpp-access";
-            }));
+            })));
         var host = builder.Build();
         await host.StartAsync();
         return host;

@@ -24,6 +24,9 @@ public sealed class StorageOutageTests(StorageOutageTests.OwnServer api, ITestOu
             return Postgres.ConnectionString;
         }
 
+        /// <summary>The offices add a contact ten times a second, far more than a registration normally holds.</summary>
+        protected override int MaxContacts => 1000;
+
         protected override async Task CleanUpAsync()
         {
             await base.CleanUpAsync();
