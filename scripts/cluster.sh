@@ -320,6 +320,16 @@ cmd_start() {
   fi
   export Auth__SigningKey="$QPP_SIGNING_KEY"
 
+  # Mutual TLS between the silos and the API: a self-signed certificate made once and kept in the
+  # cluster directory (QPP_CERTIFICATE to use one of your own, a PKCS#12 file without password).
+  local certificate="${QPP_CERTIFICATE:-$CLUSTER_DIR/cluster.pfx}"
+  if [[ ! -s "$certificate" ]]; then
+    log "generating a cluster certificate $certificate"
+    (cd "$SILO_DIR" && dotnet "$SILO_DLL" generate-certificate --out "$certificate" </dev/null) >/dev/null \
+      || die "could not generate the cluster certificate"
+  fi
+  export Orleans__Tls__CertificatePath="$certificate"
+
   log "running migrator (log $CLUSTER_DIR/migrate.log)"
   if ! (cd "$SILO_DIR" && dotnet "$SILO_DLL" migrate </dev/null 2>&1 | tee "$CLUSTER_DIR/migrate.log"); then
     die "migrator failed (see $CLUSTER_DIR/migrate.log)"
