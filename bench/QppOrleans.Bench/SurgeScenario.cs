@@ -144,11 +144,12 @@ internal sealed class SurgeScenario(Uri url, int people, int concurrency, double
     private async Task FlowAsync(int i, PortalClient portal, Recorder recorder)
     {
         var token = presigned ? tokens[i] : tokens[i] = await portal.TokenAsync(User(i), recorder);
-        await Send(recorder, "put-size", HttpMethod.Put, $"{Base(i)}/size", token, new { size = "25-99" });
-        await Send(recorder, "post-contact", HttpMethod.Post, $"{Base(i)}/contacts", token, new { firstName = "Jane", lastName = "Doe", email = $"contact-{run}-{i}@bench.example.org", phone = "4105550123" });
-        var first = await Send(recorder, "post-program", HttpMethod.Post, $"{Base(i)}/programs/web-interface", token, null);
-        await Send(recorder, "post-program", HttpMethod.Post, $"{Base(i)}/programs/cahps", token, null);
-        await Send(recorder, "get-overview", HttpMethod.Get, $"/api/registrations/{year}", token, null);
+        var user = User(i);
+        await Send(recorder, "put-size", user, HttpMethod.Put, $"{Base(i)}/size", token, new { size = "25-99" });
+        await Send(recorder, "post-contact", user, HttpMethod.Post, $"{Base(i)}/contacts", token, new { firstName = "Jane", lastName = "Doe", email = $"contact-{run}-{i}@bench.example.org", phone = "4105550123" });
+        var first = await Send(recorder, "post-program", user, HttpMethod.Post, $"{Base(i)}/programs/web-interface", token, null);
+        await Send(recorder, "post-program", user, HttpMethod.Post, $"{Base(i)}/programs/cahps", token, null);
+        await Send(recorder, "get-overview", user, HttpMethod.Get, $"/api/registrations/{year}", token, null);
         registrationIds[i] = first.GetProperty("registrationId").GetString()!;
     }
 
@@ -169,11 +170,13 @@ internal sealed class SurgeScenario(Uri url, int people, int concurrency, double
         return new { acknowledged = registrationIds.Count, presentAfterwards = registrationIds.Count - missing, distinctRegistrationIds = registrationIds.Values.Distinct().Count() };
     }
 
-    private async Task<JsonElement> Send(Recorder recorder, string kind, HttpMethod method, string path, string token, object? body)
+    /// <summary>A request of the person <paramref name="user"/>, from their own address (see <see cref="PortalClient"/>).</summary>
+    private async Task<JsonElement> Send(Recorder recorder, string kind, string user, HttpMethod method, string path, string token, object? body)
     {
         var response = await recorder.TimeAsync(kind, () =>
         {
-            var request = Authorized(method, path, token, body);
+            var request = PortalClient.From(user, method, path, body);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             return http.SendAsync(request);
         });
         if (!response.IsSuccessStatusCode)

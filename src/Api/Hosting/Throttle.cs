@@ -27,12 +27,16 @@ public sealed class Throttle : IDisposable
     /// <summary>Access requests (each names up to 25 practices): per client, and per signed-in requester.</summary>
     public const string AccessRequests = nameof(AccessRequests);
 
+    /// <summary>Registration changes (each mails every contact once registered, R-9): per client, and per signed-in Security Official.</summary>
+    public const string RegistrationWrites = nameof(RegistrationWrites);
+
     private static readonly Dictionary<string, ThrottleRule> Defaults = new()
     {
         [AccountCreation] = new ThrottleRule { PerClient = 20, PerAccount = 5, Window = TimeSpan.FromHours(1) },
         [SignIn] = new ThrottleRule { PerClient = 60, PerAccount = 30, Window = TimeSpan.FromMinutes(1) },
         [PasswordReset] = new ThrottleRule { PerClient = 10, PerAccount = 3, Window = TimeSpan.FromMinutes(15) },
         [AccessRequests] = new ThrottleRule { PerClient = 120, PerAccount = 60, Window = TimeSpan.FromHours(1) },
+        [RegistrationWrites] = new ThrottleRule { PerClient = 600, PerAccount = 60, Window = TimeSpan.FromMinutes(1) },
     };
 
     private readonly Dictionary<string, (PartitionedRateLimiter<string> Clients, PartitionedRateLimiter<string> Accounts, ThrottleRule Rule)> policies = [];

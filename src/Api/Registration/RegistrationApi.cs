@@ -25,16 +25,18 @@ internal static class RegistrationApi
         group.MapGet("/", OverviewAsync);
         var record = group.MapGroup("/{orgType}/{orgId}");
         record.MapGet("/", GetAsync);
-        record.MapPut("/size", SetSizeAsync);
-        record.MapPut("/organization", SetOrganizationAsync);
-        record.MapPost("/contacts", AddContactAsync);
-        record.MapPut("/contacts/{contactId}", UpdateContactAsync);
-        record.MapDelete("/contacts/{contactId}", DeleteContactAsync);
-        record.MapPost("/programs/{program}", RegisterAsync);
-        record.MapDelete("/programs/{program}", CancelAsync);
+        record.MapPut("/size", SetSizeAsync).Throttled(Throttle.RegistrationWrites, Writer);
+        record.MapPut("/organization", SetOrganizationAsync).Throttled(Throttle.RegistrationWrites, Writer);
+        record.MapPost("/contacts", AddContactAsync).Throttled(Throttle.RegistrationWrites, Writer);
+        record.MapPut("/contacts/{contactId}", UpdateContactAsync).Throttled(Throttle.RegistrationWrites, Writer);
+        record.MapDelete("/contacts/{contactId}", DeleteContactAsync).Throttled(Throttle.RegistrationWrites, Writer);
+        record.MapPost("/programs/{program}", RegisterAsync).Throttled(Throttle.RegistrationWrites, Writer);
+        record.MapDelete("/programs/{program}", CancelAsync).Throttled(Throttle.RegistrationWrites, Writer);
         record.MapGet("/history", HistoryAsync);
         return app;
     }
+
+    private static string Writer(EndpointFilterInvocationContext context) => context.HttpContext.User.UserId();
 
     /// <summary>R-1: registrations exist for configured years and eligible types (practice, virtual group, APM entity).</summary>
     public static IRegistrationGrain? Find(IGrainFactory grains, RegistrationOptions options, int py, string orgType, string orgId) =>

@@ -41,8 +41,12 @@ public class ApiFixture : IAsyncLifetime
 
     public CapturedLogs Logs { get; } = new();
 
-    /// <summary>Requests a client, and an account, may make per window under each throttle policy (a test of the limits lowers it).</summary>
-    protected virtual int Permits => 100_000;
+    /// <summary>
+    /// Requests a client, and an account, may make per window under each throttle policy: many, so
+    /// that tests do not trip over the limits; a test of the limits lowers it, and null keeps the
+    /// shipped limits.
+    /// </summary>
+    protected virtual int? Permits => 100_000;
 
     /// <summary>Settings a variant adds (e.g. a PostgreSQL connection string), prepared before the API starts.</summary>
     protected virtual Task<Dictionary<string, string?>> PrepareAsync() => Task.FromResult(new Dictionary<string, string?>());
@@ -65,16 +69,16 @@ public class ApiFixture : IAsyncLifetime
                     ["Logging:LogLevel:Default"] = "Debug",
                     ["Logging:LogLevel:Microsoft.AspNetCore"] = "Debug",
                     ["Logging:LogLevel:Orleans"] = "Information",
-                    ["RateLimits:SignIn:PerClient"] = Permits.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ["RateLimits:SignIn:PerAccount"] = Permits.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ["RateLimits:AccountCreation:PerClient"] = Permits.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ["RateLimits:AccountCreation:PerAccount"] = Permits.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ["RateLimits:PasswordReset:PerClient"] = Permits.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ["RateLimits:PasswordReset:PerAccount"] = Permits.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ["RateLimits:AccessRequests:PerClient"] = Permits.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ["RateLimits:AccessRequests:PerAccount"] = Permits.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     ["Directory:DevelopmentPractices"] = "0",
                 });
+                if (Permits is { } permits)
+                {
+                    builder.Configuration.AddInMemoryCollection(
+                        from policy in new[] { "SignIn", "AccountCreation", "PasswordReset", "AccessRequests", "RegistrationWrites" }
+                        from partition in new[] { "PerClient", "PerAccount" }
+                        select KeyValuePair.Create($"RateLimits:{policy}:{partition}", (string?)permits.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                }
+
                 builder.Configuration.AddInMemoryCollection(extra);
                 builder.Services.AddKeyedSingleton<TimeProvider>(DomainClock.Key, Clock);
                 builder.Logging.AddProvider(Logs);

@@ -124,6 +124,8 @@ public sealed class ProcessCluster : IAsyncDisposable
             ["RateLimits__SignIn__PerAccount"] = "100000",
             ["RateLimits__AccountCreation__PerClient"] = "100000",
             ["RateLimits__AccessRequests__PerClient"] = "100000",
+            ["RateLimits__RegistrationWrites__PerClient"] = "100000",
+            ["RateLimits__RegistrationWrites__PerAccount"] = "100000",
         };
         var api = Api = ChildProcess.Start(Path.GetDirectoryName(Repository.ApiDll)!, settings, Repository.ApiDll, "--urls", ApiAddress.ToString());
         using var http = new HttpClient { BaseAddress = ApiAddress };

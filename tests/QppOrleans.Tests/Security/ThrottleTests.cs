@@ -13,7 +13,7 @@ namespace QppOrleans.Tests.Security;
 /// </summary>
 public sealed class ThrottledApiFixture : ApiFixture
 {
-    protected override int Permits => 3;
+    protected override int? Permits => 3;
 
     protected override Task<Dictionary<string, string?>> PrepareAsync() =>
         Task.FromResult(new Dictionary<string, string?> { ["Network:KnownNetworks:0"] = "10.0.0.0/8" });

@@ -61,6 +61,7 @@ public sealed class EmailChannelGrain(
                 NextAttemptAt = now,
                 CodeExpiresAt = (domainEvent as OneTimeCodeIssued)?.ExpiresAt,
             })
+            .Where(mail => domainEvent is not RegistrationChanged { Change: RegistrationChange.Modified } || Queue.TellOfModification(mail.ToAddress, now))
             .ToList();
 
         if (mails.Count == 0)

@@ -16,6 +16,34 @@ public sealed class EmailChannelState
 
     [Id(4)] public WakeUp WakeUp { get; set; } = new();
 
+    /// <summary>When each address was last told that this registration was modified .</summary>
+    [Id(5)] public Dictionary<string, DateTimeOffset> ModificationsTold { get; set; } = [];
+
+    /// <summary>
+    /// after an address is told a registration was modified, further modifications within this
+    /// time are not mailed again — the first message already says so — so that a script editing a
+    /// registration cannot mail its contacts without end. Submissions and cancellations always are.
+    /// </summary>
+    public static readonly TimeSpan ModificationQuiet = TimeSpan.FromMinutes(10);
+
+    /// <summary>True when <paramref name="address"/> is to be told of a modification now (and it is noted).</summary>
+    public bool TellOfModification(string address, DateTimeOffset now)
+    {
+        foreach (var stale in ModificationsTold.Where(t => now - t.Value >= ModificationQuiet).Select(t => t.Key).ToList())
+        {
+            ModificationsTold.Remove(stale);
+        }
+
+        var key = address.ToLowerInvariant();
+        if (ModificationsTold.ContainsKey(key))
+        {
+            return false;
+        }
+
+        ModificationsTold[key] = now;
+        return true;
+    }
+
     /// <summary>Set-aside mail kept at most, newest kept (each is also in the log).</summary>
     public const int UndeliverableKept = 100;
 
