@@ -164,10 +164,16 @@ internal static class AccessApi
         return errors;
     }
 
-    private static async Task<Ok<MyRequestView[]>> MyRequestsAsync(ClaimsPrincipal user, IGrainFactory grains)
+    /// <summary>The person's requests, newest first, paged.</summary>
+    private static async Task<Results<Ok<MyRequestView[]>, ValidationProblem>> MyRequestsAsync(ClaimsPrincipal user, IGrainFactory grains, HttpContext http, int? page, int? pageSize)
     {
+        if (Paging.TryRead(page, pageSize, out var paging) is { } invalid)
+        {
+            return invalid;
+        }
+
         var requests = await grains.Reference<IUserGrain>(GrainKeys.User(user.UserId())).RequestsAsync();
-        return TypedResults.Ok(requests.Select(r => new MyRequestView(r.RequestId, r.Organization.OrgType, r.Organization.OrgId, r.Organization.Name, r.Role, r.Status, r.At)).ToArray());
+        return TypedResults.Ok(paging.Of(requests.Select(r => new MyRequestView(r.RequestId, r.Organization.OrgType, r.Organization.OrgId, r.Organization.Name, r.Role, r.Status, r.At)).ToArray(), http));
     }
 
     /// <summary>A-20, R-12: by tab, with connected users and this year's registration status of both programs.</summary>

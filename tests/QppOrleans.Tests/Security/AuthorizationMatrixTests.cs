@@ -62,7 +62,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<Api
         var org = $"/api/organizations/practice/{a.Tin}";
         var admin = $"/api/admin/organizations/practice/{a.Tin}/users/{roleTarget.UserId}/role";
         //                                                                  anon  unrel staff  SO   oth-SO oper
-        Row[] rows =
+        IEnumerable<Row> rows =
         [
             new("GET", "/health/live", None, [200, 200, 200, 200, 200, 200]),
             new("GET", "/health/ready", None, [200, 200, 200, 200, 200, 200]),
@@ -72,6 +72,15 @@ public sealed class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<Api
             new("POST", "/api/auth/challenges/bm9ib2R5.c2VjcmV0/send", () => Json(new { deviceId = "email" }), [404, 404, 404, 404, 404, 404]),
             new("POST", "/api/auth/challenges/bm9ib2R5.c2VjcmV0/verify", () => Json(new { code = "123456" }), [400, 400, 400, 400, 400, 400]),
             new("GET", "/api/me", None, [401, 200, 200, 200, 200, 200]),
+            new("GET", "/api/me/audit", None, [401, 200, 200, 200, 200, 200]),
+            new("GET", "/api/me/devices", None, [401, 200, 200, 200, 200, 200]),
+            new("POST", "/api/me/challenges", None, [401, 200, 200, 200, 200, 200]),
+            new("PUT", "/api/me/password", () => Json(new { currentPassword = "Wrong-Password-99", newPassword = "Brand-New-Horse-77", challengeId = "bm9ib2R5.c2VjcmV0", code = "123456" }), [401, 400, 400, 400, 400, 400]),
+            new("POST", "/api/me/devices", () => Json(new { kind = "email", address = "new@example.org", challengeId = "bm9ib2R5.c2VjcmV0", code = "123456" }), [401, 400, 400, 400, 400, 400]),
+            new("POST", "/api/me/devices/d-nothing/confirm", () => Json(new { code = "123456" }), [401, 404, 404, 404, 404, 404]),
+            new("DELETE", "/api/me/devices/email", () => Json(new { challengeId = "bm9ib2R5.c2VjcmV0", code = "123456" }), [401, 400, 400, 400, 400, 400]),
+            new("POST", "/api/auth/password-reset", () => Json(new { userId = "nobody-here" }), [202, 202, 202, 202, 202, 202]),
+            new("POST", "/api/auth/password-reset/bm9ib2R5.c2VjcmV0/complete", () => Json(new { code = "123456", newPassword = "Brand-New-Horse-77" }), [400, 400, 400, 400, 400, 400]),
             new("GET", "/api/me/notifications", None, [401, 200, 200, 200, 200, 200]),
             new("POST", $"/api/me/notifications/{Guid.NewGuid()}/read", None, [401, 404, 404, 404, 404, 404]),
             new("GET", "/api/dev/messages?to=someone%40example.org", None, [200, 200, 200, 200, 200, 200]),
@@ -102,18 +111,22 @@ public sealed class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<Api
             new("POST", "/api/admin/registrations/2026/auto", () => Ndjson($$"""{"orgType":"practice","orgId":"{{b.Tin}}","programs":["web-interface"],"reason":"prior-year-web-interface"}"""), [401, 403, 403, 403, 403, 200]),
             new("POST", "/api/admin/registrations/2026/sampling", () => Ndjson($$"""{"orgType":"practice","orgId":"{{b.Tin}}","webInterfaceAssignedPatients":0,"cahpsSampleMet":false}"""), [401, 403, 403, 403, 403, 200]),
             new("GET", "/api/admin/service-center/requests", None, [401, 403, 403, 403, 403, 200]),
+            new("GET", "/api/admin/service-center/requests?status=resolved", None, [401, 403, 403, 403, 403, 200]),
             new("POST", $"/api/admin/service-center/requests/{Guid.NewGuid():N}/resolve", () => Json(new { outcome = "deny", note = "n/a" }), [401, 403, 403, 403, 403, 404]),
             new("PUT", admin, () => Json(new { role = "security-official" }), [401, 403, 403, 403, 403, 204]),
             new("DELETE", admin, None, [401, 403, 403, 403, 403, 204]),
         ];
 
+        // Signing out ends the token, so each persona signs out with a token of its own, last.
+        var signOuts = new[] { "/api/auth/sign-out", "/api/auth/sign-out-everywhere" };
+        rows = [.. rows, .. signOuts.Select(path => new Row("POST", path, None, [401, 204, 204, 204, 204, 204]))];
         var mismatches = new List<string>();
         foreach (var row in rows)
         {
             foreach (var persona in Order)
             {
                 using var request = new HttpRequestMessage(new HttpMethod(row.Method), row.Path) { Content = row.Body() };
-                using var response = await clients[persona].SendAsync(request);
+                using var response = await (signOuts.Contains(row.Path) ? Fresh(persona) : clients[persona]).SendAsync(request);
                 var expected = row.Expected[(int)persona];
                 if ((int)response.StatusCode != expected)
                 {
@@ -122,7 +135,17 @@ public sealed class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<Api
             }
         }
 
-        Assert.True(mismatches.Count == 0, $"{mismatches.Count} of {rows.Length * Order.Length} cells differ:\n" + string.Join("\n", mismatches));
+        Assert.True(mismatches.Count == 0, $"{mismatches.Count} of {rows.Count() * Order.Length} cells differ:\n" + string.Join("\n", mismatches));
+
+        HttpClient Fresh(Persona persona) => persona switch
+        {
+            Persona.Anonymous => api.Anonymous(),
+            Persona.Unrelated => Person("stranger").Http,
+            Persona.StaffUser => api.SignedIn(staff.UserId),
+            Persona.SecurityOfficial => api.SignedIn(soA.UserId),
+            Persona.OtherSecurityOfficial => api.SignedIn(soB.UserId),
+            _ => api.SignedIn(ApiFixture.Operator),
+        };
     }
 
     private static HttpContent? None() => null;
