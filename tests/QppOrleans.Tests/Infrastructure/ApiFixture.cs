@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using QppOrleans.Api.Accounts;
 using QppOrleans.Api.Hosting;
@@ -33,7 +34,7 @@ public class ApiFixture : IAsyncLifetime
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
-    public CapturedLogs Logs { get; } = new();
+    public FakeLogCollector Logs { get; } = new();
 
     /// <summary>Sign-in requests a client address may make per minute.</summary>
     protected virtual int SignInPermits => 100_000;
@@ -64,7 +65,7 @@ public class ApiFixture : IAsyncLifetime
                 });
                 builder.Configuration.AddInMemoryCollection(extra);
                 builder.Services.AddKeyedSingleton<TimeProvider>(DomainClock.Key, Clock);
-                builder.Logging.AddProvider(Logs);
+                builder.Logging.AddProvider(new FakeLoggerProvider(Logs));
             });
         await QppApi.StartAsync(App);
     }
