@@ -6,7 +6,7 @@ using QppOrleans.Tests.Infrastructure;
 
 namespace QppOrleans.Tests.Accounts;
 
-/// <summary>A-1 … A-6 over HTTP on the embedded default.</summary>
+/// <summary>A-1 … A-6 over HTTP on the embedded default, on an API of their own: they move the rules' clock, and sign in as the operator through the portal.</summary>
 public sealed class SignInApiTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     private readonly Portal portal = new(api.BaseAddress);
