@@ -33,14 +33,6 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-echo "==> checking Python 3.11 (its standard-library smtpd is the tests' SMTP server)"
-if ! python3 -c "import smtpd" 2>/dev/null; then
-  echo "==> python3 with smtpd not found; installing Debian's python3 with apt-get"
-  _pg_as_root env DEBIAN_FRONTEND=noninteractive apt-get update </dev/null
-  _pg_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3 </dev/null
-  python3 -c "import smtpd" 2>/dev/null || { echo "==> FAILED: python3 has no smtpd module (Python 3.11 is needed)" >&2; exit 1; }
-fi
-
 echo "==> checking PostgreSQL installation"
 pg_ensure_installed
 echo "==> using $PG_BIN"

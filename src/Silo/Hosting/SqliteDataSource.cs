@@ -31,6 +31,9 @@ public sealed class SqliteDataSource(string connectionString, bool groupCommit =
     /// <summary>With group commit: the groups committed so far and the statements they held.</summary>
     public (long Groups, long Statements) Committed => writer?.Committed ?? default;
 
+    /// <summary>With group commit: callers that have taken their place in line for the writer so far, those served included.</summary>
+    public long Queued => writer?.Queued ?? 0;
+
     protected override DbConnection CreateDbConnection() =>
         writer is null ? new PatientConnection(connectionString) : new GroupConnection(connectionString, writer);
 

@@ -39,6 +39,9 @@ internal sealed class SqliteGroupCommit(string connectionString) : IDisposable
     // group, so a group never waits for a caller that is not coming.
     private int present;
 
+    // Callers that have taken their place in line, since the writer started.
+    private long queued;
+
     // Guarded by the turn.
     private Statements? connection;
     private Group? open;
@@ -46,6 +49,9 @@ internal sealed class SqliteGroupCommit(string connectionString) : IDisposable
 
     /// <summary>Groups committed and statements in them, since the writer started.</summary>
     public (long Groups, long Statements) Committed { get; private set; }
+
+    /// <summary>Callers that have taken their place in line for the connection since the writer started, those served included.</summary>
+    public long Queued => Interlocked.Read(ref queued);
 
     /// <summary>
     /// Runs <paramref name="command"/> (whose connection must be unset) on the writer's connection
@@ -57,7 +63,9 @@ internal sealed class SqliteGroupCommit(string connectionString) : IDisposable
         bool taken;
         try
         {
-            taken = await turn.WaitAsync(SqliteDataSource.TurnTimeout, cancellationToken).ConfigureAwait(false);
+            var waiting = turn.WaitAsync(SqliteDataSource.TurnTimeout, cancellationToken);
+            Interlocked.Increment(ref queued);
+            taken = await waiting.ConfigureAwait(false);
         }
         catch
         {

@@ -7,7 +7,8 @@ using QppOrleans.Tests.Infrastructure;
 namespace QppOrleans.Tests.Access;
 
 /// <summary>The seed's connect-to-an-organization journey over HTTP (A-20 … A-30).</summary>
-public sealed class AccessApiTests(ApiFixture api) : IClassFixture<ApiFixture>
+[Collection(EmbeddedApiCollection.Name)]
+public sealed class AccessApiTests(ApiFixture api)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 

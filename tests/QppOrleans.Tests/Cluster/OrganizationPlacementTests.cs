@@ -9,7 +9,8 @@ namespace QppOrleans.Tests.Cluster;
 /// Every registration call asks the organization grain for the caller's role; with both
 /// grains on one silo that question stays inside the process.
 /// </summary>
-public sealed class OrganizationPlacementTests(PostgresClusterFixture fixture) : IClassFixture<PostgresClusterFixture>
+[Collection(PostgresClusterCollection.Name)]
+public sealed class OrganizationPlacementTests(PostgresClusterFixture fixture)
 {
     [Fact]
     public async Task R1_A_registration_grain_is_placed_on_the_silo_of_its_organization_grain_and_organizations_spread_over_the_silos()

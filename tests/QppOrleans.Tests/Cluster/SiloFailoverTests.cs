@@ -5,6 +5,7 @@ using Xunit.Abstractions;
 
 namespace QppOrleans.Tests.Cluster;
 
+/// <summary>On a cluster of its own: it kills a silo.</summary>
 public sealed class SiloFailoverTests(PostgresClusterFixture fixture, ITestOutputHelper output) : IClassFixture<PostgresClusterFixture>
 {
     [Fact]

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 
 namespace QppOrleans.Tests.Events;
 
-/// <summary>N-1 and N-2 on two silos with memory streams, PostgreSQL and a real SMTP server.</summary>
+/// <summary>N-1 and N-2 on two silos with memory streams, PostgreSQL and a real SMTP server, all their own: one test stops the SMTP server.</summary>
 public sealed class EventPipelineTests(EventsClusterFixture fixture, ITestOutputHelper output) : IClassFixture<EventsClusterFixture>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);

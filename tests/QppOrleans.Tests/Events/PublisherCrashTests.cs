@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 
 namespace QppOrleans.Tests.Events;
 
-/// <summary>N-2: a change acknowledged to the caller is announced even if its silo dies before publishing.</summary>
+/// <summary>N-2: a change acknowledged to the caller is announced even if its silo dies before publishing (on a cluster of its own: it kills a silo).</summary>
 public sealed class PublisherCrashTests(EventsClusterFixture fixture, ITestOutputHelper output) : IClassFixture<EventsClusterFixture>
 {
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using QppOrleans.Api.Accounts;
 using QppOrleans.Api.Hosting;
@@ -39,7 +40,7 @@ public class ApiFixture : IAsyncLifetime
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
-    public CapturedLogs Logs { get; } = new();
+    public FakeLogCollector Logs { get; } = new();
 
     /// <summary>
     /// Requests a client, and an account, may make per window under each throttle policy: many, so
@@ -81,7 +82,7 @@ public class ApiFixture : IAsyncLifetime
 
                 builder.Configuration.AddInMemoryCollection(extra);
                 builder.Services.AddKeyedSingleton<TimeProvider>(DomainClock.Key, Clock);
-                builder.Logging.AddProvider(Logs);
+                builder.Logging.AddProvider(new FakeLoggerProvider(Logs));
             });
         await QppApi.StartAsync(App);
     }

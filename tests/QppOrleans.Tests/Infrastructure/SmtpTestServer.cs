@@ -1,49 +1,80 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
 using MimeKit;
+using SmtpServer;
+using SmtpServer.Mail;
+using SmtpServer.Net;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
 
 namespace QppOrleans.Tests.Infrastructure;
 
 /// <summary>
-/// A real SMTP server on loopback (Python's standard-library <c>smtpd</c>, see smtp_sink.py) that
-/// can be stopped and started again on the same port. Received messages are read back from disk.
+/// A real SMTP server (the SmtpServer package) in the test process, on a loopback port that silos
+/// in other processes reach as well. It can be stopped, refusing connections, and started again on
+/// the same port. A recipient whose address starts with "refused" gets a permanent 550; every
+/// message it accepts is kept.
 /// </summary>
 public sealed class SmtpTestServer : IAsyncDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("qpp-smtp-").FullName;
-    private ChildProcess? process;
+    private readonly ConcurrentQueue<MimeMessage> received = new();
+    private CancellationTokenSource? stopping;
+    private Task? serving;
 
     public int Port { get; } = FreePort.Next();
 
     public async Task StartAsync()
     {
-        var script = Path.Combine(AppContext.BaseDirectory, "Infrastructure", "smtp_sink.py");
-        process = ChildProcess.StartProgram("python3", directory, new Dictionary<string, string>(), script, Port.ToString(System.Globalization.CultureInfo.InvariantCulture), directory);
-        var server = process;
-        await Eventually.HoldsAsync(
-            () => Task.FromResult(server.Output.Contains("smtp sink listening", StringComparison.Ordinal) || server.HasExited),
-            TimeSpan.FromSeconds(20),
-            () => "the SMTP sink did not start: " + server.Output);
-        Assert.False(server.HasExited, "python3 with the smtpd module (Python 3.11) is needed for the SMTP tests: " + server.Output);
-    }
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var listeners = new EndpointListenerFactory();
+        listeners.EndpointStarted += (_, _) => listening.TrySetResult();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(listeners);
+        services.Add(new DelegatingMailboxFilter((IMailbox to, IMailbox _) => !to.User.StartsWith("refused", StringComparison.OrdinalIgnoreCase)));
+        services.Add(new Inbox(received));
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("localhost")
+            .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
+            .Build();
 
-    /// <summary>Takes the server away: connections are refused until <see cref="StartAsync"/>.</summary>
-    public async Task StopAsync()
-    {
-        if (process is not null)
+        stopping = new CancellationTokenSource();
+        serving = new SmtpServer.SmtpServer(options, services).StartAsync(stopping.Token);
+        if (await Task.WhenAny(listening.Task, serving) == serving)
         {
-            await process.DisposeAsync();
-            process = null;
+            await serving; // it could not listen: its reason
         }
     }
 
-    public IReadOnlyList<MimeMessage> Messages() =>
-        Directory.GetFiles(directory, "*.eml").Order(StringComparer.Ordinal).Select(path => MimeMessage.Load(path)).ToList();
+    /// <summary>Takes the server away: its sessions end and connections are refused until <see cref="StartAsync"/>.</summary>
+    public async Task StopAsync()
+    {
+        if (stopping is null)
+        {
+            return;
+        }
+
+        await stopping.CancelAsync();
+        await serving!;
+        stopping.Dispose();
+        (stopping, serving) = (null, null);
+    }
+
+    public IReadOnlyList<MimeMessage> Messages() => [.. received];
 
     public IReadOnlyList<MimeMessage> MessagesTo(string address) =>
         Messages().Where(m => m.To.Mailboxes.Any(to => string.Equals(to.Address, address, StringComparison.OrdinalIgnoreCase))).ToList();
 
-    public async ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    private sealed class Inbox(ConcurrentQueue<MimeMessage> received) : MessageStore
     {
-        await StopAsync();
-        Directory.Delete(directory, recursive: true);
+        public override async Task<SmtpResponse> SaveAsync(
+            ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            using var stream = new MemoryStream(buffer.ToArray());
+            received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            return SmtpResponse.Ok;
+        }
     }
 }

@@ -8,7 +8,8 @@ using QppOrleans.Tests.Infrastructure;
 namespace QppOrleans.Tests.Notifications;
 
 /// <summary>N-1 over HTTP: on-screen notifications, the development mail sink, the Service Center queue.</summary>
-public sealed class NotificationsApiTests(ApiFixture api) : IClassFixture<ApiFixture>
+[Collection(EmbeddedApiCollection.Name)]
+public sealed class NotificationsApiTests(ApiFixture api)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 

@@ -193,6 +193,8 @@ public abstract class DirectoryApiContract(ApiFixture api)
     private sealed record Found(string OrgType, string OrgId, string Name, string? City, string? State);
 }
 
-public sealed class EmbeddedDirectoryApiTests(ApiFixture api) : DirectoryApiContract(api), IClassFixture<ApiFixture>;
+[Collection(EmbeddedApiCollection.Name)]
+public sealed class EmbeddedDirectoryApiTests(ApiFixture api) : DirectoryApiContract(api);
 
-public sealed class PostgresDirectoryApiTests(PostgresApiFixture api) : DirectoryApiContract(api), IClassFixture<PostgresApiFixture>;
+[Collection(PostgresApiCollection.Name)]
+public sealed class PostgresDirectoryApiTests(PostgresApiFixture api) : DirectoryApiContract(api);

@@ -7,7 +7,8 @@ using QppOrleans.Tests.Infrastructure;
 namespace QppOrleans.Tests.Registrations;
 
 /// <summary>100 writers at once on one registration (ten of them adding contacts, the most it holds), on PostgreSQL: the result is a serial order of what was acknowledged.</summary>
-public sealed class ConcurrentWritersTests(PostgresApiFixture api) : IClassFixture<PostgresApiFixture>
+[Collection(PostgresApiCollection.Name)]
+public sealed class ConcurrentWritersTests(PostgresApiFixture api)
 {
     [Fact]
     public async Task R6_R14_One_hundred_concurrent_writes_all_acknowledged_ones_kept_in_one_serial_order()

@@ -250,6 +250,8 @@ public abstract class RegistrationApiContract(ApiFixture api)
     }
 }
 
-public sealed class EmbeddedRegistrationApiTests(ApiFixture api) : RegistrationApiContract(api), IClassFixture<ApiFixture>;
+[Collection(EmbeddedApiCollection.Name)]
+public sealed class EmbeddedRegistrationApiTests(ApiFixture api) : RegistrationApiContract(api);
 
-public sealed class PostgresRegistrationApiTests(PostgresApiFixture api) : RegistrationApiContract(api), IClassFixture<PostgresApiFixture>;
+[Collection(PostgresApiCollection.Name)]
+public sealed class PostgresRegistrationApiTests(PostgresApiFixture api) : RegistrationApiContract(api);

@@ -12,7 +12,8 @@ namespace QppOrleans.Tests.Security;
 /// existence of someone else's organization or registration must not leak.
 /// Rows run in order; within a row the allowed persona that changes something comes last.
 /// </summary>
-public sealed class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<ApiFixture>
+[Collection(EmbeddedApiCollection.Name)]
+public sealed class AuthorizationMatrixTests(ApiFixture api)
 {
     private enum Persona { Anonymous, Unrelated, StaffUser, SecurityOfficial, OtherSecurityOfficial, Operator }
 

@@ -13,7 +13,8 @@ namespace QppOrleans.Tests.Security;
 /// refusal a problem with a code, and nothing the callers can see changes. Generated from a fixed
 /// seed, so a failure prints a request that reproduces.
 /// </summary>
-public sealed class HostileInputTests(ApiFixture api) : IClassFixture<ApiFixture>
+[Collection(EmbeddedApiCollection.Name)]
+public sealed class HostileInputTests(ApiFixture api)
 {
     private static readonly string[] Hostile =
     [

@@ -13,7 +13,8 @@ using QppOrleans.Tests.Infrastructure;
 namespace QppOrleans.Tests.Security;
 
 /// <summary>Issue 9: security headers, request limits set on purpose, no stack traces outside Development.</summary>
-public sealed class SecurityBasicsTests(ApiFixture api) : IClassFixture<ApiFixture>
+[Collection(EmbeddedApiCollection.Name)]
+public sealed class SecurityBasicsTests(ApiFixture api)
 {
     [Theory]
     [InlineData("/health/live")]

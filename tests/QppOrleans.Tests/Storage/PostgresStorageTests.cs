@@ -2,5 +2,5 @@ using QppOrleans.Tests.Infrastructure;
 
 namespace QppOrleans.Tests.Storage;
 
-public sealed class PostgresStorageTests(PostgresClusterFixture fixture)
-    : OptimisticConcurrencyContract(fixture.Cluster), IClassFixture<PostgresClusterFixture>;
+[Collection(PostgresClusterCollection.Name)]
+public sealed class PostgresStorageTests(PostgresClusterFixture fixture) : OptimisticConcurrencyContract(fixture.Cluster);

@@ -44,7 +44,7 @@ public sealed class SqliteGroupCommitTests : IDisposable
         await using (var held = await HoldWriteLockAsync())
         {
             var inserts = Enumerable.Range(100, 50).Select(id => StartCaller(source, $"INSERT INTO t VALUES ({id}, 'x')")).ToArray();
-            await Task.Delay(500);
+            await QueuedAsync(source, 50);
             Assert.DoesNotContain(inserts, insert => insert.IsCompleted);
             await held.DisposeAsync();
             Assert.All(await Task.WhenAll(inserts), affected => Assert.Equal(1, affected));
@@ -175,9 +175,8 @@ public sealed class SqliteGroupCommitTests : IDisposable
         Task<int> first, cancelled;
         await using (var held = await HoldWriteLockAsync())
         {
-            first = QueueAsync(source, "INSERT INTO t VALUES (50, 'first')");
-            cancelled = QueueAsync(source, "INSERT INTO t VALUES (51, 'cancelled')", giveUp.Token);
-            await Task.Delay(100);
+            first = await QueueAsync(source, "INSERT INTO t VALUES (50, 'first')");
+            cancelled = await QueueAsync(source, "INSERT INTO t VALUES (51, 'cancelled')", giveUp.Token);
             giveUp.Cancel();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
         }
@@ -232,29 +231,39 @@ public sealed class SqliteGroupCommitTests : IDisposable
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Starts a caller and gives it time to queue, so that callers queue in the order they are started.</summary>
-    private static Task<int> QueueAsync(DbDataSource source, string sql, CancellationToken cancellationToken = default)
+    /// <summary>Starts a caller and waits until the writer has it in line, so that callers queue in the order they are started.</summary>
+    private static async Task<Task<int>> QueueAsync(SqliteDataSource source, string sql, CancellationToken cancellationToken = default)
     {
+        var inLine = source.Queued + 1;
         var caller = StartCaller(source, sql, cancellationToken);
-        Thread.Sleep(100);
+        await QueuedAsync(source, inLine);
         return caller;
+    }
+
+    /// <summary>Waits until <paramref name="count"/> callers have taken their place in the writer's line.</summary>
+    private static async Task QueuedAsync(SqliteDataSource source, long count)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (source.Queued < count)
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), $"{source.Queued} of {count} callers in line after 10 s");
+            await Task.Delay(1);
+        }
     }
 
     /// <summary>
     /// A caller on a thread of its own: the first one blocks in SQLite's busy handler while the
-    /// test holds the lock, and with other tests keeping the thread pool busy a pooled caller could
-    /// start late and queue out of order (seen once in a parallel run).
+    /// test holds the lock, and with other tests keeping the thread pool busy a pooled caller
+    /// could wait long for a thread before it even gets in line.
     /// </summary>
     private static Task<int> StartCaller(DbDataSource source, string sql, CancellationToken cancellationToken = default) =>
         Task.Factory.StartNew(() => RunAsync(source, sql, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
 
     /// <summary>Three callers, queued in this order behind a held write lock, then let go together.</summary>
-    private async Task<(Task<int>, Task<int>, Task<int>)> InOneGroupAsync(DbDataSource source, string first, string second, string third)
+    private async Task<(Task<int>, Task<int>, Task<int>)> InOneGroupAsync(SqliteDataSource source, string first, string second, string third)
     {
         await using var held = await HoldWriteLockAsync();
-        var callers = (QueueAsync(source, first), QueueAsync(source, second), QueueAsync(source, third));
-        await Task.Delay(300);
-        return callers;
+        return (await QueueAsync(source, first), await QueueAsync(source, second), await QueueAsync(source, third));
     }
 
     private async Task<SqliteConnection> HoldWriteLockAsync()
