@@ -1,0 +1,15 @@
+namespace QppOrleans.Portal.Api;
+
+// The API's accounts and sign-in bodies (API.md "Accounts and sign-in").
+
+public sealed record NewAccount(string UserId, string Password, string FirstName, string LastName, string Email, string? Phone);
+
+public sealed record SignInBody(string UserId, string Password, bool StatementOfTruth);
+
+public sealed record SignInChallenge(string ChallengeId, VerificationDevice[] Devices);
+
+public sealed record VerificationDevice(string DeviceId, string Kind, string Masked);
+
+public sealed record BearerToken(string AccessToken, string TokenType, int ExpiresIn);
+
+public sealed record Me(string UserId, string FirstName, string LastName, string Email, bool Operator);

