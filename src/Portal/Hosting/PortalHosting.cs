@@ -51,6 +51,13 @@ public static class PortalHosting
             antiforgery.SuppressXFrameOptionsHeader = true;
         });
 
+        services.Configure<Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProviderOptions>(notice =>
+        {
+            notice.Cookie.Name = "qpp-notice";
+            notice.Cookie.SameSite = SameSiteMode.Strict;
+            notice.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
         services.AddRazorPages(pages =>
             {
                 pages.Conventions.AuthorizeFolder("/", PortalSession.Policy);
