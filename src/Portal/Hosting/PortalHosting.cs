@@ -51,7 +51,7 @@ public static class PortalHosting
             antiforgery.SuppressXFrameOptionsHeader = true;
         });
 
-        services.Configure<Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProviderOptions>(notice =>
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(notice =>
         {
             notice.Cookie.Name = "qpp-notice";
             notice.Cookie.SameSite = SameSiteMode.Strict;
