@@ -95,10 +95,25 @@ public sealed partial class Backstage(Uri baseAddress)
     }
 
     /// <summary>The performance year the API shows with connected organizations .</summary>
+    /// <remarks>The person's list is a projection of the organization's roles: it may lag a moment behind the approval.</remarks>
     public static async Task<int> CurrentYearAsync(HttpClient client)
     {
-        var organizations = await client.GetFromJsonAsync<JsonElement>("api/me/organizations");
-        return organizations.GetProperty("practices")[0].GetProperty("registration").GetProperty("performanceYear").GetInt32();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var practices = (await client.GetFromJsonAsync<JsonElement>("api/me/organizations")).GetProperty("practices");
+            if (practices.GetArrayLength() > 0)
+            {
+                return practices[0].GetProperty("registration").GetProperty("performanceYear").GetInt32();
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The connected organization did not appear within 30 s.");
+            }
+
+            await Task.Delay(200);
+        }
     }
 
     public async Task<int> MessageCountAsync(string address)
