@@ -38,7 +38,7 @@ internal static class DirectoryScenario
         var parseRate = parsed / parse.Elapsed.TotalSeconds;
 
         using var anonymous = new HttpClient { BaseAddress = url };
-        using var operatorClient = await new PortalClient(anonymous).SignInAsync("qpp-operator", url);
+        using var operatorClient = await new PortalClient(anonymous).SignInAsOperatorAsync(url);
         var memoryBefore = server?.Memory();
         var cpuBefore = server?.CpuSeconds() ?? 0;
         var peak = 0.0;

@@ -5,39 +5,67 @@ using System.Text.RegularExpressions;
 
 namespace QppOrleans.Bench;
 
-/// <summary>Signs in through the public API the way the portal does (Development: codes read from the mail sink).</summary>
+/// <summary>
+/// Signs in through the public API the way the portal does (Development: codes read from the mail
+/// sink). The tool stands where the gateway stands: each person it plays comes from an address of
+/// their own (<c>X-Forwarded-For</c>, honoured from loopback), as people behind a real gateway do,
+/// so that the per-client limits count each person and not the tool.
+/// </summary>
 internal sealed partial class PortalClient(HttpClient http)
 {
     public const string Password = "Bench-Password-2021";
 
+    /// <summary>The Development operator (<c>Access:DevelopmentOperator</c> in the API's Development settings).</summary>
+    public const string OperatorId = "qpp-operator";
+
+    public const string OperatorPassword = "Operator-Password-2026";
+
+    private const string OperatorEmail = "qpp-operator@qpp.localhost";
+
     public HttpClient Http => http;
 
-    public async Task<HttpClient> SignInAsync(string userId, Uri baseAddress)
+    /// <summary>A client of the Development operator, whose account the API provisions at start.</summary>
+    public async Task<HttpClient> SignInAsOperatorAsync(Uri baseAddress)
     {
-        await CreateAccountAsync(userId);
         var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(30) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(userId, null));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(OperatorId, null, OperatorPassword, OperatorEmail));
         return client;
     }
 
     public static string EmailOf(string userId) => $"{userId}@bench.example.org";
 
+    /// <summary>A made-up client address of the person, the same for every request they make.</summary>
+    public static string AddressOf(string userId) =>
+        System.IO.Hashing.XxHash32.HashToUInt32(System.Text.Encoding.UTF8.GetBytes(userId)) is var hash
+            ? $"10.{(hash >> 16) & 0xff}.{(hash >> 8) & 0xff}.{(hash & 0xfe) + 1}"
+            : "";
+
+    /// <summary>A request as the gateway forwards it for <paramref name="userId"/>.</summary>
+    public static HttpRequestMessage From(string userId, HttpMethod method, string path, object? body)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        request.Headers.Add("X-Forwarded-For", AddressOf(userId));
+        return request;
+    }
+
     public async Task CreateAccountAsync(string userId, Recorder? recorder = null)
     {
         var body = new { userId, password = Password, firstName = "Bench", lastName = "User", email = EmailOf(userId) };
-        using var _ = recorder is null ? await http.PostAsJsonAsync("/api/accounts", body) : await recorder.TimeAsync("create-account", () => http.PostAsJsonAsync("/api/accounts", body));
+        using var _ = recorder is null
+            ? await http.SendAsync(From(userId, HttpMethod.Post, "/api/accounts", body))
+            : await recorder.TimeAsync("create-account", () => http.SendAsync(From(userId, HttpMethod.Post, "/api/accounts", body)));
     }
 
     /// <summary>Password, Statement of Truth, a code by email read from the Development mail sink, the token.</summary>
-    public async Task<string> TokenAsync(string userId, Recorder? recorder)
+    public async Task<string> TokenAsync(string userId, Recorder? recorder, string password = Password, string? email = null)
     {
         Task<HttpResponseMessage> Timed(string kind, Func<Task<HttpResponseMessage>> send) => recorder is null ? send() : recorder.TimeAsync(kind, send);
-        var email = EmailOf(userId);
-        var signIn = await Timed("sign-in", () => http.PostAsJsonAsync("/api/auth/sign-in", new { userId, password = Password, statementOfTruth = true }));
+        email ??= EmailOf(userId);
+        var signIn = await Timed("sign-in", () => http.SendAsync(From(userId, HttpMethod.Post, "/api/auth/sign-in", new { userId, password, statementOfTruth = true })));
         signIn.EnsureSuccessStatusCode();
         var challengeId = (await signIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("challengeId").GetString()!;
         var before = (await CodeMessagesAsync(email)).Length;
-        (await Timed("send-code", () => http.PostAsJsonAsync($"/api/auth/challenges/{Uri.EscapeDataString(challengeId)}/send", new { deviceId = "email" }))).EnsureSuccessStatusCode();
+        (await Timed("send-code", () => http.SendAsync(From(userId, HttpMethod.Post, $"/api/auth/challenges/{Uri.EscapeDataString(challengeId)}/send", new { deviceId = "email" })))).EnsureSuccessStatusCode();
         string? code = null;
         for (var attempt = 0; attempt < 200 && code is null; attempt++)
         {
@@ -52,7 +80,7 @@ internal sealed partial class PortalClient(HttpClient http)
             }
         }
 
-        var verified = await Timed("verify-code", () => http.PostAsJsonAsync($"/api/auth/challenges/{Uri.EscapeDataString(challengeId)}/verify", new { code }));
+        var verified = await Timed("verify-code", () => http.SendAsync(From(userId, HttpMethod.Post, $"/api/auth/challenges/{Uri.EscapeDataString(challengeId)}/verify", new { code })));
         verified.EnsureSuccessStatusCode();
         return (await verified.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }

@@ -37,7 +37,7 @@ internal sealed class SurgeScenario(Uri url, int people, int concurrency, double
     public async Task PrepareAsync()
     {
         var portal = new PortalClient(http);
-        using var operatorClient = await portal.SignInAsync("qpp-operator", url);
+        using var operatorClient = await portal.SignInAsOperatorAsync(url);
         var lines = Enumerable.Range(0, people).Select(i => JsonSerializer.Serialize(new
         {
             kind = "practice", tin = Tin(i), name = $"Surge {run} Practice {i}", address1 = $"{i} Main St", city = "Baltimore", state = "MD", zip = "21239",
@@ -53,10 +53,11 @@ internal sealed class SurgeScenario(Uri url, int people, int concurrency, double
             {
                 await portal.CreateAccountAsync(User(i));
                 var token = tokens[i] = await portal.TokenAsync(User(i), null);
-                using var request = Authorized(HttpMethod.Post, "/api/access-requests", token, new
+                using var request = PortalClient.From(User(i), HttpMethod.Post, "/api/access-requests", new
                 {
                     orgType = "practice", items = new[] { new { orgId = Tin(i), role = "security-official", validation = new { tin = Tin(i), npi = Npi(i), ptan = Ptan(i) } } },
                 });
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 var answer = await (await http.SendAsync(request, cancel)).Content.ReadFromJsonAsync<JsonElement>(cancel);
                 if (answer.GetProperty("results")[0].GetProperty("status").GetString() != "approved")
                 {

@@ -8,6 +8,9 @@ public static class GrainKeys
 {
     public const string ServiceCenter = "service-center";
 
+    /// <summary>The Service Center requests resolved in one month, e.g. <c>service-center-archive/2026-12</c>.</summary>
+    public static string ServiceCenterArchive(string month) => $"service-center-archive/{month}";
+
     public static string Probe(string name) => $"probe/{name}";
 
     /// <summary>A person's account; <paramref name="userId"/> is already normalized.</summary>

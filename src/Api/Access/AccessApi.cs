@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using QppOrleans.Api.Accounts;
 using Microsoft.Extensions.Options;
 using QppOrleans.Api.Errors;
+using QppOrleans.Api.Hosting;
 using QppOrleans.Api.Registration;
 using QppOrleans.Grains.Abstractions;
 using QppOrleans.Grains.Abstractions.Access;
@@ -28,7 +29,7 @@ internal static class AccessApi
     public static IEndpointRouteBuilder MapAccessApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").WithTags("Access").RequireAuthorization();
-        group.MapPost("/access-requests", RequestAsync);
+        group.MapPost("/access-requests", RequestAsync).Throttled(Throttle.AccessRequests, context => context.HttpContext.User.UserId());
         group.MapGet("/me/access-requests", MyRequestsAsync);
         group.MapGet("/me/organizations", MyOrganizationsAsync);
         group.MapGet("/me/permissions", MyPermissionsAsync);
@@ -48,6 +49,15 @@ internal static class AccessApi
         if (await grains.Reference<IUserGrain>(GrainKeys.User(userId)).GetProfileAsync() is not { } profile)
         {
             return ApiProblems.NotFound("There is no account for this token.");
+        }
+
+        // Each waiting request mails every Security Official of its organization: one person may keep only so many waiting.
+        var open = (await grains.Reference<IUserGrain>(GrainKeys.User(userId)).RequestsAsync())
+            .Count(r => r.Status is RequestStatus.Pending or RequestStatus.Escalated);
+        if (open >= RequestStatus.MaxOpenPerPerson)
+        {
+            return ApiProblems.Problem(409, "too-many-open-requests", "Too many requests are waiting.",
+                $"You have {open} requests waiting for a decision. Wait until some are decided before asking for more.");
         }
 
         var requester = new Person(profile.UserId, $"{profile.FirstName} {profile.LastName}", profile.Email);

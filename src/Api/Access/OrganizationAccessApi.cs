@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using QppOrleans.Api.Accounts;
 using QppOrleans.Api.Errors;
+using QppOrleans.Api.Hosting;
 using QppOrleans.Grains.Abstractions;
 using QppOrleans.Grains.Abstractions.Access;
 using QppOrleans.Grains.Abstractions.Notifications;
@@ -29,11 +30,16 @@ internal static class OrganizationAccessApi
     }
 
     private static async Task<Results<Ok<RequestView[]>, ValidationProblem, ProblemHttpResult>> RequestsAsync(
-        string orgType, string orgId, string? status, ClaimsPrincipal user, IGrainFactory grains)
+        string orgType, string orgId, string? status, int? page, int? pageSize, ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
     {
-        if (status is not (null or RequestStatus.Pending or RequestStatus.Approved or RequestStatus.Denied))
+        if (status is not (null or RequestStatus.Pending or RequestStatus.Approved or RequestStatus.Denied or RequestStatus.Expired))
         {
-            return ApiProblems.Invalid("status", "status is pending, approved or denied.");
+            return ApiProblems.Invalid("status", "status is pending, approved, denied or expired.");
+        }
+
+        if (Paging.TryRead(page, pageSize, out var paging) is { } invalid)
+        {
+            return invalid;
         }
 
         if (OrganizationRoute.Find(grains, orgType, orgId) is not { } organization)
@@ -42,7 +48,7 @@ internal static class OrganizationAccessApi
         }
 
         var result = await organization.RequestsAsync(user.UserId(), status);
-        return result.Error == AccessError.None ? TypedResults.Ok(result.Value!) : AccessProblems.For(result.Error);
+        return result.Error == AccessError.None ? TypedResults.Ok(paging.Of(result.Value!, http)) : AccessProblems.For(result.Error);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ApproveAsync(string orgType, string orgId, string requestId, ClaimsPrincipal user, IGrainFactory grains) =>
@@ -66,15 +72,21 @@ internal static class OrganizationAccessApi
         return error == AccessError.None ? TypedResults.NoContent() : AccessProblems.For(error);
     }
 
-    private static async Task<Results<Ok<MemberView[]>, ProblemHttpResult>> UsersAsync(string orgType, string orgId, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<Results<Ok<MemberView[]>, ValidationProblem, ProblemHttpResult>> UsersAsync(
+        string orgType, string orgId, int? page, int? pageSize, ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
     {
+        if (Paging.TryRead(page, pageSize, out var paging) is { } invalid)
+        {
+            return invalid;
+        }
+
         if (OrganizationRoute.Find(grains, orgType, orgId) is not { } organization)
         {
             return AccessProblems.For(AccessError.NotConnected);
         }
 
         var result = await organization.MembersAsync(user.UserId());
-        return result.Error == AccessError.None ? TypedResults.Ok(result.Value!) : AccessProblems.For(result.Error);
+        return result.Error == AccessError.None ? TypedResults.Ok(paging.Of(result.Value!, http)) : AccessProblems.For(result.Error);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(string orgType, string orgId, string userId, ClaimsPrincipal user, IGrainFactory grains) =>
@@ -83,17 +95,28 @@ internal static class OrganizationAccessApi
             : AccessError.NotConnected);
 
     /// <summary>A-30: the organization's audit trail, newest first.</summary>
-    private static async Task<Results<Ok<AuditEntry[]>, ProblemHttpResult>> AuditAsync(string orgType, string orgId, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<Results<Ok<AuditEntry[]>, ValidationProblem, ProblemHttpResult>> AuditAsync(
+        string orgType, string orgId, int? page, int? pageSize, ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
     {
+        if (Paging.TryRead(page, pageSize, out var paging) is { } invalid)
+        {
+            return invalid;
+        }
+
         if (OrganizationRoute.Find(grains, orgType, orgId) is not { } organization)
         {
             return AccessProblems.For(AccessError.NotConnected);
         }
 
         var error = await organization.GuardAsync(user.UserId());
-        return error == AccessError.None
-            ? TypedResults.Ok(await grains.Reference<IAuditTrailGrain>(organization.GetPrimaryKeyString()).ReadAsync())
-            : AccessProblems.For(error);
+        if (error != AccessError.None)
+        {
+            return AccessProblems.For(error);
+        }
+
+        var trail = await grains.Reference<IAuditTrailGrain>(organization.GetPrimaryKeyString()).PageAsync(paging.Skip, paging.PageSize);
+        Paging.Total(http, trail.Total);
+        return TypedResults.Ok(trail.Items);
     }
 
     private static Results<NoContent, ProblemHttpResult> Answer(AccessError error) =>

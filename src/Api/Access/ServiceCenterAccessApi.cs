@@ -84,7 +84,7 @@ internal static class ServiceCenterAccessApi
         }
 
         // Closing after the organization acted makes a retry safe: the organization answers NoEscalation the second time.
-        await queue.CloseAsync(id);
+        await queue.CloseAsync(user.UserId(), id);
         return TypedResults.NoContent();
     }
 }

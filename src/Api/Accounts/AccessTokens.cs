@@ -12,19 +12,35 @@ public sealed class AccessTokens(IOptions<AuthOptions> options, TimeProvider clo
 {
     public const string UserIdClaim = "sub";
 
+    /// <summary>The token's own id: signing out names it .</summary>
+    public const string TokenIdClaim = "jti";
+
     /// <summary>The account's session epoch at sign-in (see <see cref="AccountSessions"/>).</summary>
     public const string SessionEpochClaim = "sep";
 
-    public BearerToken Issue(string userId, int sessionEpoch)
+    /// <summary>Present when the account was provisioned as an operator's (see <see cref="Operators"/>).</summary>
+    public const string OperatorClaim = "op";
+
+    public BearerToken Issue(string userId, int sessionEpoch, bool provisionedOperator = false)
     {
         var settings = options.Value;
         var now = clock.GetUtcNow();
+        List<Claim> claims =
+        [
+            new(UserIdClaim, AccountInput.NormalizeUserId(userId)),
+            new(TokenIdClaim, Guid.NewGuid().ToString("N")),
+            new(SessionEpochClaim, sessionEpoch.ToString(System.Globalization.CultureInfo.InvariantCulture), ClaimValueTypes.Integer32),
+        ];
+        if (provisionedOperator)
+        {
+            claims.Add(new Claim(OperatorClaim, "true", ClaimValueTypes.Boolean));
+        }
+
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = settings.Issuer,
             Audience = settings.Audience,
-            Subject = new ClaimsIdentity([new Claim(UserIdClaim, AccountInput.NormalizeUserId(userId)), new Claim("jti", Guid.NewGuid().ToString("N")),
-                new Claim(SessionEpochClaim, sessionEpoch.ToString(System.Globalization.CultureInfo.InvariantCulture), ClaimValueTypes.Integer32)]),
+            Subject = new ClaimsIdentity(claims),
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = (now + settings.TokenLifetime).UtcDateTime,

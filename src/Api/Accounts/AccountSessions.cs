@@ -6,27 +6,33 @@ using QppOrleans.Grains.Abstractions.Accounts;
 namespace QppOrleans.Api.Accounts;
 
 /// <summary>
-/// Ends the sessions of accounts that locked or no longer exist: a signed, unexpired
-/// token is honoured only while its session epoch is the account's current one. What the account
-/// grain said is kept for <see cref="AuthOptions.AccountCheckInterval"/>, which is the bound on how
-/// long such a token goes on working.
+/// Honours a signed, unexpired token only while its account exists, its session epoch is the
+/// account's (signing out everywhere and a password reset raise it) and the token was not signed
+/// out. What the account grain said is kept for <see cref="AuthOptions.AccountCheckInterval"/>;
+/// this process forgets it at once when it signs a token out, so there the token stops working at
+/// once, and other API processes stop honouring it within that interval.
 /// </summary>
 public sealed class AccountSessions(IGrainFactory grains, IOptions<AuthOptions> options) : IDisposable
 {
-    /// <summary>Accounts whose epoch is kept at most (a few MiB).</summary>
+    /// <summary>Accounts whose session is kept at most (a few MiB).</summary>
     public const int Capacity = 100_000;
 
-    private readonly MemoryCache epochs = new(new MemoryCacheOptions { SizeLimit = Capacity });
+    private readonly MemoryCache sessions = new(new MemoryCacheOptions { SizeLimit = Capacity });
 
-    public ValueTask<bool> IsCurrentAsync(string userId, int epoch) =>
-        epochs.TryGetValue(userId, out int? current) ? ValueTask.FromResult(current == epoch) : AskAsync(userId, epoch);
+    public ValueTask<bool> IsCurrentAsync(string userId, int epoch, string tokenId) =>
+        sessions.TryGetValue(userId, out AccountSession? session)
+            ? ValueTask.FromResult(session?.Honours(epoch, tokenId) == true)
+            : AskAsync(userId, epoch, tokenId);
 
-    public void Dispose() => epochs.Dispose();
+    /// <summary>The account's sessions changed here: ask its grain again next time.</summary>
+    public void Forget(string userId) => sessions.Remove(userId);
 
-    private async ValueTask<bool> AskAsync(string userId, int epoch)
+    public void Dispose() => sessions.Dispose();
+
+    private async ValueTask<bool> AskAsync(string userId, int epoch, string tokenId)
     {
-        var current = await grains.Reference<IUserGrain>(GrainKeys.User(userId)).SessionEpochAsync();
-        epochs.Set(userId, current, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = options.Value.AccountCheckInterval });
-        return current == epoch;
+        var session = await grains.Reference<IUserGrain>(GrainKeys.User(userId)).SessionAsync();
+        sessions.Set(userId, session, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = options.Value.AccountCheckInterval });
+        return session?.Honours(epoch, tokenId) == true;
     }
 }

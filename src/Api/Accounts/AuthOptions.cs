@@ -7,6 +7,9 @@ public sealed class AuthOptions
 
     public const int MinimumKeyBytes = 32;
 
+    /// <summary>The key the Development settings ship; refused in any other environment.</summary>
+    public const string DevelopmentSigningKey = "development-only-signing-key-never-use-it-in-production";
+
     public string Issuer { get; set; } = "qpp-access";
 
     public string Audience { get; set; } = "qpp-portal";

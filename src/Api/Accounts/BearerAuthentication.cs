@@ -53,11 +53,12 @@ public sealed class BearerAuthentication(
             return AuthenticateResult.Fail("The bearer token is not valid.");
         }
 
-        if (!await sessions.IsCurrentAsync(token.UserId, token.SessionEpoch))
+        if (!await sessions.IsCurrentAsync(token.UserId, token.SessionEpoch, token.TokenId))
         {
-            return AuthenticateResult.Fail("The account is locked or no longer exists; sign in again.");
+            return AuthenticateResult.Fail("The session has ended (signed out, or the account no longer exists); sign in again.");
         }
 
+        Context.Features.Set(token);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(token.Identity), SchemeName));
     }
 

@@ -20,20 +20,24 @@ public sealed class VerifiedTokens
 {
     public static readonly TimeSpan Remembered = TimeSpan.FromMinutes(5);
 
-    /// <summary>Tokens remembered at most; a token is some 500 bytes, so this is a few tens of MiB.</summary>
+    /// <summary>
+    /// Tokens remembered at most; a token is some 500 bytes, so this is a few tens of MiB. When
+    /// full, expired tokens make room; failing that a new token is checked but not remembered.
+    /// </summary>
     public const int Capacity = 50_000;
 
     private readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
     private readonly TokenValidationParameters parameters;
-    /// <summary>Token lifetimes are real time, as the token handler reads them.</summary>
-    private readonly TimeProvider clock = TimeProvider.System;
+    private readonly TimeProvider clock;
     private readonly ConcurrentDictionary<string, VerifiedToken> verified = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, VerifiedToken>.AlternateLookup<ReadOnlySpan<char>> byText;
     private int count;
 
-    public VerifiedTokens(IOptions<AuthOptions> options)
+    /// <param name="clock">The clock token lifetimes are read by, the one <see cref="AccessTokens"/> issues them by.</param>
+    public VerifiedTokens(IOptions<AuthOptions> options, TimeProvider clock)
     {
         var settings = options.Value;
+        this.clock = clock;
         byText = verified.GetAlternateLookup<ReadOnlySpan<char>>();
         parameters = new TokenValidationParameters
         {
@@ -45,6 +49,12 @@ public sealed class VerifiedTokens
             ClockSkew = TimeSpan.FromSeconds(30),
             NameClaimType = AccessTokens.UserIdClaim,
             AuthenticationType = BearerAuthentication.SchemeName,
+
+            // Lifetimes are read by the injected clock (the one tokens are issued by), not DateTime.UtcNow.
+            LifetimeValidator = (notBefore, expires, _, validation) =>
+                clock.GetUtcNow().UtcDateTime is var now
+                && (notBefore is null || now + validation.ClockSkew >= notBefore.Value)
+                && expires is not null && now - validation.ClockSkew < expires.Value,
         };
     }
 
@@ -75,6 +85,7 @@ public sealed class VerifiedTokens
         var result = await handler.ValidateTokenAsync(token, parameters);
         if (!result.IsValid
             || result.ClaimsIdentity.FindFirst(AccessTokens.UserIdClaim)?.Value is not { Length: > 0 } userId
+            || result.ClaimsIdentity.FindFirst(AccessTokens.TokenIdClaim)?.Value is not { Length: > 0 } tokenId
             || !int.TryParse(result.ClaimsIdentity.FindFirst(AccessTokens.SessionEpochClaim)?.Value, CultureInfo.InvariantCulture, out var epoch))
         {
             return null;
@@ -83,24 +94,29 @@ public sealed class VerifiedTokens
         var now = clock.GetUtcNow();
         var expires = new DateTimeOffset(result.SecurityToken.ValidTo, TimeSpan.Zero);
         var until = expires < now + Remembered ? expires : now + Remembered;
-        var verifiedToken = new VerifiedToken(userId, epoch, result.ClaimsIdentity, until);
-        if (until > now)
+        var verifiedToken = new VerifiedToken(userId, epoch, tokenId, expires, result.ClaimsIdentity, until);
+        if (until > now && HasRoom(now) && verified.TryAdd(token, verifiedToken))
         {
-            MakeRoom(now);
-            if (verified.TryAdd(token, verifiedToken))
-            {
-                Interlocked.Increment(ref count);
-            }
+            Interlocked.Increment(ref count);
         }
 
         return verifiedToken;
     }
 
-    private void MakeRoom(DateTimeOffset now)
+    /// <summary>A-7: a signed-out token is checked afresh (and refused) on its next use here.</summary>
+    public void Forget(ReadOnlySpan<char> token)
+    {
+        if (byText.TryRemove(token, out _))
+        {
+            Interlocked.Decrement(ref count);
+        }
+    }
+
+    private bool HasRoom(DateTimeOffset now)
     {
         if (Volatile.Read(ref count) < Capacity)
         {
-            return;
+            return true;
         }
 
         foreach (var (text, known) in verified)
@@ -111,11 +127,7 @@ public sealed class VerifiedTokens
             }
         }
 
-        if (verified.Count >= Capacity)
-        {
-            verified.Clear();
-            Volatile.Write(ref count, 0);
-        }
+        return Volatile.Read(ref count) < Capacity;
     }
 }
 
@@ -123,4 +135,4 @@ public sealed class VerifiedTokens
 /// What a verified token says. <see cref="Identity"/> is shared by every request made with the
 /// token: nothing in the service changes an identity's claims.
 /// </summary>
-public sealed record VerifiedToken(string UserId, int SessionEpoch, ClaimsIdentity Identity, DateTimeOffset Until);
+public sealed record VerifiedToken(string UserId, int SessionEpoch, string TokenId, DateTimeOffset Expires, ClaimsIdentity Identity, DateTimeOffset Until);

@@ -11,7 +11,7 @@ internal static class DevMessagesApi
 {
     public static IEndpointRouteBuilder MapDevMessagesApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/dev/messages", ReadAsync).WithTags("Development");
+        app.MapGet("/api/dev/messages", ReadAsync).WithTags("Development").AllowAnonymous();
         return app;
     }
 

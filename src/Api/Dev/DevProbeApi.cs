@@ -15,7 +15,7 @@ internal static partial class DevProbeApi
 
     public static IEndpointRouteBuilder MapDevProbeApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/dev/probes").WithTags("Development");
+        var group = app.MapGroup("/api/dev/probes").WithTags("Development").AllowAnonymous();
         group.MapGet("/{name}", ReadAsync);
         group.MapPut("/{name}", WriteAsync);
         return app;

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using QppOrleans.Api.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -60,12 +61,12 @@ internal static class DirectoryApi
             : TypedResults.Ok(OrganizationDetail.From(entry));
     }
 
-    private static async Task<Ok<DirectoryImportReport>> ImportAsync(HttpContext http, DirectoryImporter importer, CancellationToken cancellationToken)
+    private static async Task<Ok<DirectoryImportReport>> ImportAsync(HttpContext http, ClaimsPrincipal user, DirectoryImporter importer, CancellationToken cancellationToken)
     {
         // A directory file is large by nature (200,000 practices is over 100 MB); it is streamed, never held.
         RequestLimits.AllowImport(http);
 
-        return TypedResults.Ok(await importer.ImportAsync(http.Request.Body, cancellationToken: cancellationToken));
+        return TypedResults.Ok(await importer.ImportAsync(user.UserId(), http.Request.Body, cancellationToken: cancellationToken));
     }
 }
 

@@ -47,6 +47,7 @@ internal sealed class ProblemExceptionHandler(
     private static ProblemDetails Describe(Exception exception) => exception switch
     {
         BadHttpRequestException bad => Problem(bad.StatusCode, ProblemCodes.ForStatus(bad.StatusCode), "The request could not be read.", bad.Message),
+        OperatorRequiredException => Problem(403, "forbidden", "Not allowed.", "Only an operator may do this."),
         InconsistentStateException => Problem(409, "concurrent-change", "The record changed while this request was processed.",
             "Another change to the same record was saved first. Read it again and retry."),
         DbException or StorageUnavailableException => Problem(503, "service-unavailable", "The service is temporarily unavailable.",

@@ -12,7 +12,7 @@ public static class OrleansHostingExtensions
     /// Without <c>ConnectionStrings:Orleans</c>: a co-hosted silo on localhost with grain state in a
     /// SQLite file. With it: an Orleans client that finds the silos' gateways in PostgreSQL.
     /// </summary>
-    public static OrleansMode AddQppOrleans(this WebApplicationBuilder builder)
+    public static OrleansMode AddQppOrleans(this IHostApplicationBuilder builder)
     {
         var connectionString = builder.Configuration.GetConnectionString(StorageSettings.ConnectionStringName);
         var settings = builder.Configuration.GetSection(OrleansSettings.Section).Get<OrleansSettings>() ?? new OrleansSettings();

@@ -31,13 +31,15 @@ public static class QppApi
         builder.AddQppJsonBodies();
         builder.AddQppOrleans();
         builder.AddQppAuthentication();
-        builder.AddSignInRateLimit();
+        GatewayNetwork.AddQppForwardedHeaders(builder);
+        builder.Services.AddSingleton<Throttle>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOptions<RegistrationOptions>().Bind(builder.Configuration.GetSection(RegistrationOptions.Section));
         builder.Services.AddSingleton<DirectoryImporter>();
         builder.Services.AddSingleton<DirectorySearch>();
         if (builder.Environment.IsDevelopment())
         {
+            builder.Services.AddHostedService<DevelopmentOperator>();
             builder.Services.AddHostedService<DevelopmentDirectory>();
         }
 
@@ -49,6 +51,7 @@ public static class QppApi
         builder.AddQppPortal();
 
         var app = builder.Build();
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
@@ -59,14 +62,15 @@ public static class QppApi
         app.UseStatusCodePages();
         app.UseQppPortalAssets();
         app.UseAuthentication();
+        app.UseUnknownRoutesAsNotFound();
         app.UseAuthorization();
-        app.UseRateLimiter();
         app.UseUtf8Bodies();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-        app.MapOpenApi();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
         app.MapAccountsApi();
+        app.MapCredentialsApi();
         app.MapDirectoryApi();
         app.MapAccessApi();
         app.MapOrganizationAccessApi();
@@ -78,7 +82,7 @@ public static class QppApi
         app.MapQppPortal();
         if (app.Environment.IsDevelopment())
         {
-            app.MapScalarApiReference();
+            app.MapScalarApiReference().AllowAnonymous();
             app.MapDevProbeApi();
             app.MapDevMessagesApi();
         }

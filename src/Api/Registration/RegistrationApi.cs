@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using QppOrleans.Api.Access;
 using QppOrleans.Api.Accounts;
 using QppOrleans.Api.Errors;
+using QppOrleans.Api.Hosting;
 using QppOrleans.Grains.Abstractions;
 using QppOrleans.Grains.Abstractions.Access;
 using QppOrleans.Grains.Abstractions.Accounts;
@@ -167,10 +168,17 @@ internal static class RegistrationApi
             (registration, person, version) => registration.CancelAsync(person, program, confirm == true, version), program);
     }
 
-    private static async Task<IResult> HistoryAsync(int py, string orgType, string orgId, ClaimsPrincipal user, IGrainFactory grains, IOptionsMonitor<RegistrationOptions> options)
+    /// <summary>R-14, newest first, paged.</summary>
+    private static async Task<IResult> HistoryAsync(
+        int py, string orgType, string orgId, int? page, int? pageSize, ClaimsPrincipal user, HttpContext http, IGrainFactory grains, IOptionsMonitor<RegistrationOptions> options)
     {
+        if (Paging.TryRead(page, pageSize, out var paging) is { } invalid)
+        {
+            return invalid;
+        }
+
         var history = Find(grains, options.CurrentValue, py, orgType, orgId) is { } registration ? await registration.HistoryAsync(user.UserId()) : null;
-        return history is null ? RegistrationProblems.For(RegistrationError.NotFound, py) : TypedResults.Ok(history);
+        return history is null ? RegistrationProblems.For(RegistrationError.NotFound, py) : TypedResults.Ok(paging.Of(history, http));
     }
 
     /// <summary>R-11: the caller's Security Official organizations, with both programs' status.</summary>

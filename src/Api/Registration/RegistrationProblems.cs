@@ -19,6 +19,8 @@ internal static class RegistrationProblems
         RegistrationError.AlreadyRegistered => ApiProblems.Problem(409, "already-registered", "Already registered.", "The organization is already registered for this program."),
         RegistrationError.NotRegistered => ApiProblems.Problem(409, "not-registered", "Not registered.", "The organization is not registered for this program."),
         RegistrationError.ProgramNotOffered => ApiProblems.Problem(409, "program-not-offered", "The program is not offered.", $"Performance year {performanceYear} does not offer this program (R-15)."),
+        RegistrationError.TooManyContacts => ApiProblems.Problem(409, "too-many-contacts", "Too many contacts.",
+            $"A registration has at most {RegistrationRules.MaxContacts} contacts. Edit or delete one before adding another."),
         RegistrationError.NoSuchContact => ApiProblems.NotFound("There is no such contact on this registration."),
         RegistrationError.VersionMismatch => ApiProblems.Problem(412, "precondition-failed", "The registration changed.", "The registration changed since you read it (If-Match). Read it again and retry."),
         _ => ApiProblems.NotFound("There is no such registration."),

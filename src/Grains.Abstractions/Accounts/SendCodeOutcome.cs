@@ -8,4 +8,7 @@ public enum SendCodeOutcome
     UnknownChallenge,
 
     UnknownDevice,
+
+    /// <summary>The challenge has sent as many codes as one may; start again for another.</summary>
+    TooManyCodes,
 }

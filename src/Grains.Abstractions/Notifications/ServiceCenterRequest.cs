@@ -11,4 +11,6 @@ public sealed record ServiceCenterRequest(
     [property: Id(3)] string RequesterUserId,
     [property: Id(4)] string Role,
     [property: Id(5)] string Reason,
-    [property: Id(6)] bool Open);
+    [property: Id(6)] bool Open,
+    [property: Id(7)] DateTimeOffset? ResolvedAt = null,
+    [property: Id(8)] string? ResolvedBy = null);

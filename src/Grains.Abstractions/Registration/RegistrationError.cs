@@ -34,6 +34,9 @@ public enum RegistrationError
 
     NoSuchContact,
 
+    /// <summary>A registration holds at most <c>Registration.MaxContacts</c> contacts (409 <c>too-many-contacts</c>).</summary>
+    TooManyContacts,
+
     /// <summary>If-Match named an older version (412).</summary>
     VersionMismatch,
 }

@@ -1,3 +1,5 @@
+using QppOrleans.Grains.Abstractions;
+
 namespace QppOrleans.Grains.Access;
 
 /// <summary>A-25: the seed's error messages (Appendix C/D) word for word, each with a stable code.</summary>
@@ -26,5 +28,3 @@ public static class AccessMessages
         "Shared Savings Program ACOs request and manage QPP roles in the ACO Management System (ACO-MS), not here. Please use ACO-MS.");
 }
 
-/// <summary>Why one item of a request was refused.</summary>
-public sealed record Refusal(string Code, string Message);

@@ -6,4 +6,6 @@ public sealed class IdempotencyState
     [Id(0)] public string? Fingerprint { get; set; }
 
     [Id(1)] public string? Response { get; set; }
+
+    [Id(2)] public DateTimeOffset? CompletedAt { get; set; }
 }

@@ -1,3 +1,4 @@
+using QppOrleans.Grains.Abstractions;
 using QppOrleans.Grains.Abstractions.Access;
 using QppOrleans.Grains.Abstractions.Events;
 using QppOrleans.Grains.Directory;
@@ -169,13 +170,13 @@ public sealed class OrganizationAccess(OrganizationState state, OrganizationRef 
         var person = new Person(escalation.UserId, escalation.Name, escalation.Email);
         if (approve)
         {
-            Grant(person, escalation.Role, Guid.NewGuid().ToString("N"), operatorId);
+            Grant(person, escalation.Role, RequestStatus.EscalationId(organization), operatorId);
         }
         else
         {
             Announce(new AccessDenied
             {
-                RequestId = $"service-center/{userId}", Member = Recipient(person), Role = escalation.Role, Reason = note,
+                RequestId = RequestStatus.EscalationId(organization), Member = Recipient(person), Role = escalation.Role, Reason = note,
                 Notify = [Recipient(person)],
             }, operatorId);
         }

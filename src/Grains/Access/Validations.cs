@@ -1,3 +1,4 @@
+using QppOrleans.Grains.Abstractions;
 using QppOrleans.Grains.Abstractions.Access;
 using QppOrleans.Grains.Abstractions.Directory;
 using QppOrleans.Grains.Directory;

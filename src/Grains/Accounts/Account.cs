@@ -20,5 +20,8 @@ public sealed class Account
 
     [Id(7)] public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>Set only by the provisioning command, never through the public API.</summary>
+    [Id(8)] public bool Operator { get; set; }
+
     public string Name => $"{FirstName} {LastName}";
 }

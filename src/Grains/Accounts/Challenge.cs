@@ -1,8 +1,11 @@
+using QppOrleans.Grains.Abstractions.Events;
+
 namespace QppOrleans.Grains.Accounts;
 
 /// <summary>
-/// A sign-in past its password, waiting for a one-time code. Only hashes of its secret id
-/// and of the current code are kept.
+/// A step waiting for a one-time code: a sign-in past its password, a signed-in
+/// person confirming a change, or a password reset. Only hashes of its secret id and of the
+/// current code are kept.
 /// </summary>
 [GenerateSerializer, Alias("qpp.accounts.Challenge")]
 public sealed class Challenge
@@ -19,13 +22,23 @@ public sealed class Challenge
 
     [Id(5)] public bool Closed { get; set; }
 
+    /// <summary>One of <see cref="CodePurposes"/> (never <see cref="CodePurposes.NewDevice"/>).</summary>
+    [Id(6)] public string Purpose { get; set; } = CodePurposes.SignIn;
+
+    /// <summary>Codes this challenge has sent.</summary>
+    [Id(7)] public int CodesSent { get; set; }
+
     public bool IsOpen(DateTimeOffset now) => !Closed && now < ExpiresAt;
+
+    /// <summary>Each code is a message to the person, so a challenge sends only a few .</summary>
+    public bool MaySendCode => CodesSent < SignInRules.MaxCodesPerChallenge;
 
     /// <summary>A new code replaces the previous one (only the latest code works).</summary>
     public void IssueCode(string codeHash, DateTimeOffset now)
     {
         CodeHash = codeHash;
         CodeExpiresAt = now + SignInRules.CodeLifetime;
+        CodesSent++;
     }
 
     /// <summary>

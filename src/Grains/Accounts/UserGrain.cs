@@ -10,16 +10,19 @@ using QppOrleans.Grains.Events;
 namespace QppOrleans.Grains.Accounts;
 
 /// <summary>
-/// A person's account and sign-in (A-1 … A-5). An id nobody registered has a grain too: it
-/// checks the password against a dummy hash and counts failures in memory, so that its answers
-/// and their timing are those of a wrong password.
+/// A person's account and sign-in (A-1 … A-7); changes to its password and devices
+/// are in the other part of this class. An id nobody registered has a grain too: it checks the
+/// password against a dummy hash and counts failures in memory exactly as for a real account, so
+/// that its answers and their cost are those of a wrong password.
 /// </summary>
-public sealed class UserGrain(
+public sealed partial class UserGrain(
     [PersistentState("user", QppStorage.Name)] IPersistentState<UserState> state,
     [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : PublishingGrain<UserState>(state), IUserGrain
 {
     private static readonly PasswordHasher<string> Hasher = new();
     private static readonly string DummyHash = Hasher.HashPassword("", Secrets.NewToken());
+
+    private readonly SignInGuard guard = new();
 
     private UserState User => Storage.State;
 
@@ -30,54 +33,54 @@ public sealed class UserGrain(
             return false;
         }
 
-        var userId = AccountInput.NormalizeUserId(account.UserId);
-        var phone = account.Phone is null ? null : AccountInput.NormalizePhone(account.Phone);
-        List<Device> devices = [new Device { Id = Device.EmailKind, Kind = Device.EmailKind, Destination = account.Email.Trim() }];
-        if (phone is not null)
-        {
-            devices.Add(new Device { Id = Device.SmsKind, Kind = Device.SmsKind, Destination = phone });
-        }
-
-        User.Account = new Account
-        {
-            UserId = userId,
-            FirstName = account.FirstName.Trim(),
-            LastName = account.LastName.Trim(),
-            Email = account.Email.Trim(),
-            Phone = phone,
-            PasswordHash = Hasher.HashPassword(userId, account.Password),
-            Devices = devices,
-            CreatedAt = clock.GetUtcNow(),
-        };
-        User.FailedSignIns = 0;
-        User.LockedUntil = null;
+        User.Account = NewAccount(account, clock.GetUtcNow());
         await CommitAsync([]);
         return true;
     }
 
-    async Task<SignInResult> IUserGrain.SignInAsync(string password)
+    async Task<bool> IUserGrain.ProvisionOperatorAsync(NewAccount account)
+    {
+        var now = clock.GetUtcNow();
+        var created = User.Account is null;
+        User.Account = NewAccount(account, created ? now : User.Account!.CreatedAt);
+        User.Account.Operator = true;
+        if (!created)
+        {
+            // Whoever held the account before (a claim made before the id was listed, say) is signed out.
+            User.ResetPassword(User.Account.PasswordHash);
+        }
+
+        guard.Clear();
+        await CommitAsync([Changed(AccountChanges.OperatorProvisioned, now)]);
+        return created;
+    }
+
+    Task<bool> IUserGrain.IsOperatorAsync() => Task.FromResult(User.Account?.Operator == true);
+
+    async Task<SignInResult> IUserGrain.SignInAsync(string password, string client, bool knownClient)
     {
         var now = clock.GetUtcNow();
         var account = User.Account;
+
         // The same slow hash runs whether or not the account exists.
         var verified = Hasher.VerifyHashedPassword(account?.UserId ?? "", account?.PasswordHash ?? DummyHash, password);
-
-        if (User.IsLocked(now))
+        if (guard.LockedUntil(client, knownClient, now) is { } locked)
         {
-            return new SignInResult(SignInOutcome.Locked, LockedUntil: User.LockedUntil);
+            return new SignInResult(SignInOutcome.Locked, LockedUntil: locked);
         }
 
         if (account is null || verified is PasswordVerificationResult.Failed)
         {
-            User.RecordFailure(now);
-            if (account is not null)
-            {
-                await CommitAsync([]);
-            }
-
-            return User.IsLocked(now)
-                ? new SignInResult(SignInOutcome.Locked, LockedUntil: User.LockedUntil)
+            guard.Fail(client, knownClient, now);
+            return guard.LockedUntil(client, knownClient, now) is { } until
+                ? new SignInResult(SignInOutcome.Locked, LockedUntil: until)
                 : new SignInResult(SignInOutcome.InvalidCredentials);
+        }
+
+        guard.Succeed(client);
+        if (User.CodesLocked(now))
+        {
+            return new SignInResult(SignInOutcome.Locked, LockedUntil: User.CodesLockedUntil);
         }
 
         if (verified is PasswordVerificationResult.SuccessRehashNeeded)
@@ -86,64 +89,94 @@ public sealed class UserGrain(
         }
 
         var secret = Secrets.NewToken();
-        User.OpenChallenge(Secrets.Hash(secret), now);
+        User.OpenChallenge(Secrets.Hash(secret), CodePurposes.SignIn, now);
         await CommitAsync([]);
-        return new SignInResult(
-            SignInOutcome.Challenged,
-            secret,
-            account.Devices.Select(d => new VerificationDevice(d.Id, d.Kind, d.Masked)).ToArray());
+        return new SignInResult(SignInOutcome.Challenged, secret, Choices(account));
     }
 
     async Task<SendCodeOutcome> IUserGrain.SendCodeAsync(string challengeSecret, string deviceId)
     {
         var now = clock.GetUtcNow();
-        var challenge = User.FindChallenge(Secrets.Hash(challengeSecret));
-        if (User.Account is not { } account || challenge is null || !challenge.IsOpen(now))
+        if (SendUnbacked(challengeSecret, deviceId) is { } pretended)
+        {
+            return pretended;
+        }
+
+        if (User.Account is not { } account || User.FindChallenge(Secrets.Hash(challengeSecret), now) is not { } challenge)
         {
             return SendCodeOutcome.UnknownChallenge;
         }
 
-        var device = account.Devices.Find(d => d.Id == deviceId);
-        if (device is null)
+        // A reset names a kind of device, not one device: the answer must not show which the account has.
+        var targets = challenge.Purpose == CodePurposes.PasswordReset
+            ? ResetDeviceKinds.Contains(deviceId) ? account.Devices.FindAll(d => d.Kind == deviceId) : null
+            : account.Devices.Find(d => d.Id == deviceId) is { } device ? [device] : null;
+        if (targets is null)
         {
             return SendCodeOutcome.UnknownDevice;
         }
 
+        if (!challenge.MaySendCode)
+        {
+            return SendCodeOutcome.TooManyCodes;
+        }
+
+        if (targets.Count == 0)
+        {
+            challenge.CodesSent++;
+            await CommitAsync([]);
+            return SendCodeOutcome.Sent;
+        }
+
         var code = Secrets.NewCode();
         challenge.IssueCode(Secrets.Hash(code), now);
-        await CommitAsync([new OneTimeCodeIssued
-        {
-            OccurredAt = now,
-            Actor = account.UserId,
-            To = device.Kind == Device.EmailKind
-                ? new Recipient(account.UserId, account.Name, device.Destination)
-                : new Recipient(account.UserId, account.Name, null, device.Destination),
-            Code = code,
-            ExpiresAt = challenge.CodeExpiresAt,
-        }]);
+        await CommitAsync([.. targets.Select(target => CodeFor(target, code, challenge.CodeExpiresAt, challenge.Purpose, now))]);
         return SendCodeOutcome.Sent;
     }
 
-    async Task<int?> IUserGrain.VerifyCodeAsync(string challengeSecret, string code)
+    async Task<SessionGrant?> IUserGrain.VerifyCodeAsync(string challengeSecret, string code)
     {
         var now = clock.GetUtcNow();
-        var challenge = User.FindChallenge(Secrets.Hash(challengeSecret));
-        if (User.Account is null || challenge is null || !challenge.IsOpen(now))
+        if (User.Account is not { } account
+            || User.FindChallenge(Secrets.Hash(challengeSecret), now) is not { Purpose: CodePurposes.SignIn } challenge)
         {
             return null;
         }
 
-        var verified = challenge.Verify(Secrets.Hash(code), now);
-        if (challenge.Closed)
-        {
-            User.Challenges.Remove(challenge);
-        }
-
-        await CommitAsync([]);
-        return verified ? User.SessionEpoch : null;
+        var right = User.Verify(challenge, code, now, out var locked);
+        await CommitAsync(locked ? [Changed(AccountChanges.CodesLocked, now)] : []);
+        return right ? new SessionGrant(User.SessionEpoch, account.Operator) : null;
     }
 
-    Task<int?> IUserGrain.SessionEpochAsync() => Task.FromResult(User.Account is null ? null : (int?)User.SessionEpoch);
+    Task<AccountSession?> IUserGrain.SessionAsync() => Task.FromResult(User.Account is null
+        ? null
+        : new AccountSession(User.SessionEpoch, [.. User.SignedOut.Select(t => t.TokenId)]));
+
+    async Task IUserGrain.SignOutAsync(string tokenId, DateTimeOffset expires)
+    {
+        var now = clock.GetUtcNow();
+        if (User.Account is null || User.SignedOut.Exists(t => t.TokenId == tokenId))
+        {
+            return;
+        }
+
+        User.SignedOut.RemoveAll(t => t.Expires <= now);
+        User.SignedOut.Add(new SignedOutToken(tokenId, expires));
+        await CommitAsync([Changed(AccountChanges.SignedOut, now)]);
+    }
+
+    async Task IUserGrain.SignOutEverywhereAsync()
+    {
+        var now = clock.GetUtcNow();
+        if (User.Account is null)
+        {
+            return;
+        }
+
+        User.SessionEpoch++;
+        User.SignedOut.Clear();
+        await CommitAsync([Changed(AccountChanges.SignedOutEverywhere, now)]);
+    }
 
     async Task IUserGrain.ProjectConnectionAsync(Connection connection)
     {
@@ -174,4 +207,58 @@ public sealed class UserGrain(
 
     Task<UserProfile?> IUserGrain.GetProfileAsync() => Task.FromResult(
         User.Account is { } a ? new UserProfile(a.UserId, a.FirstName, a.LastName, a.Email) : null);
+
+    /// <summary>No write keeps a code that has expired (see <see cref="UserState.ForgetExpiredCodes"/>).</summary>
+    protected override void OnCommitting() => User.ForgetExpiredCodes(clock.GetUtcNow());
+
+    private static Account NewAccount(NewAccount account, DateTimeOffset createdAt)
+    {
+        var userId = AccountInput.NormalizeUserId(account.UserId);
+        var phone = account.Phone is null ? null : AccountInput.NormalizePhone(account.Phone);
+        List<Device> devices = [new Device { Id = Device.EmailKind, Kind = Device.EmailKind, Destination = account.Email.Trim() }];
+        if (phone is not null)
+        {
+            devices.Add(new Device { Id = Device.SmsKind, Kind = Device.SmsKind, Destination = phone });
+        }
+
+        return new Account
+        {
+            UserId = userId,
+            FirstName = account.FirstName.Trim(),
+            LastName = account.LastName.Trim(),
+            Email = account.Email.Trim(),
+            Phone = phone,
+            PasswordHash = Hasher.HashPassword(userId, account.Password),
+            Devices = devices,
+            CreatedAt = createdAt,
+        };
+    }
+
+    private static VerificationDevice[] Choices(Account account) => [.. account.Devices.Select(d => new VerificationDevice(d.Id, d.Kind, d.Masked))];
+
+    private OneTimeCodeIssued CodeFor(Device device, string code, DateTimeOffset expires, string purpose, DateTimeOffset now)
+    {
+        var account = User.Account!;
+        return new OneTimeCodeIssued
+        {
+            OccurredAt = now,
+            Actor = account.UserId,
+            To = device.Kind == Device.EmailKind
+                ? new Recipient(account.UserId, account.Name, device.Destination)
+                : new Recipient(account.UserId, account.Name, null, device.Destination),
+            Code = code,
+            ExpiresAt = expires,
+            Purpose = purpose,
+        };
+    }
+
+    private AccountChanged Changed(string change, DateTimeOffset now, string? detail = null)
+    {
+        var account = User.Account!;
+        return new AccountChanged
+        {
+            OccurredAt = now, Actor = account.UserId, Change = change, Detail = detail,
+            Owner = new Recipient(account.UserId, account.Name, account.Email),
+        };
+    }
 }

@@ -17,9 +17,10 @@ public sealed class DirectoryImporter(IGrainFactory grains, ILogger<DirectoryImp
     private const int IndexFlushSize = 20_000;
     private const int ProgressEvery = 10_000;
 
-    public async Task<DirectoryImportReport> ImportAsync(Stream ndjson, IProgress<DirectoryImportReport>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="operatorId">The operator importing; the grains that store the directory check it.</param>
+    public async Task<DirectoryImportReport> ImportAsync(string operatorId, Stream ndjson, IProgress<DirectoryImportReport>? progress = null, CancellationToken cancellationToken = default)
     {
-        var run = new Run(grains);
+        var run = new Run(grains, operatorId);
         var started = Stopwatch.StartNew();
         var batch = new List<DirectoryEntry>(BatchSize);
         var keys = new HashSet<(string, string)>();
@@ -90,7 +91,7 @@ public sealed class DirectoryImporter(IGrainFactory grains, ILogger<DirectoryImp
             ? NameWords.Of(entry.Name).Select(NameWords.Shard).Distinct().Select(prefix => GrainKeys.NameIndex(scope, prefix))
             : [];
 
-    private sealed class Run(IGrainFactory grains)
+    private sealed class Run(IGrainFactory grains, string operatorId)
     {
         private readonly Dictionary<string, List<OrganizationSummary>> upserts = [];
         private readonly Dictionary<string, List<string>> removals = [];
@@ -112,7 +113,7 @@ public sealed class DirectoryImporter(IGrainFactory grains, ILogger<DirectoryImp
                 return;
             }
 
-            var results = await grains.GetGrain<IDirectoryWriterGrain>(0).WriteAsync([.. batch]);
+            var results = await grains.GetGrain<IDirectoryWriterGrain>(0).WriteAsync(operatorId, [.. batch]);
             var registries = new List<Task>();
             for (var i = 0; i < batch.Count; i++)
             {

@@ -6,5 +6,9 @@ namespace QppOrleans.Grains.Directory;
 [StatelessWorker]
 public sealed class DirectoryWriterGrain(IDirectoryStore store) : Grain, IDirectoryWriterGrain
 {
-    async Task<ImportResult[]> IDirectoryWriterGrain.WriteAsync(DirectoryEntry[] batch) => await store.UpsertAsync(batch);
+    async Task<ImportResult[]> IDirectoryWriterGrain.WriteAsync(string operatorId, DirectoryEntry[] batch)
+    {
+        await GrainFactory.RequireOperatorAsync(operatorId);
+        return await store.UpsertAsync(batch);
+    }
 }

@@ -6,6 +6,7 @@ namespace QppOrleans.Grains.Directory;
 [Alias("qpp.directory.IDirectoryWriterGrain")]
 public interface IDirectoryWriterGrain : IGrainWithIntegerKey
 {
+    /// <summary>Operators only (<paramref name="operatorId"/> is checked).</summary>
     [Alias("Write")]
-    Task<ImportResult[]> WriteAsync(DirectoryEntry[] batch);
+    Task<ImportResult[]> WriteAsync(string operatorId, DirectoryEntry[] batch);
 }

@@ -1,3 +1,4 @@
+using QppOrleans.Grains.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
 using QppOrleans.Grains.Abstractions.Access;
 using QppOrleans.Grains.Abstractions.Directory;
@@ -39,18 +40,30 @@ public sealed class OrganizationGrain(
         OrganizationRef reference;
         Func<Refusal?> validate;
         var ssp = false;
+        bool listed;
         if (role == Roles.Clinician)
         {
-            var listed = await directory.FindClinicianAsync(orgId);
-            reference = new OrganizationRef(orgType, orgId, listed.FirstOrDefault() is { } c ? $"{c.FirstName} {c.LastName}" : orgId);
-            validate = () => Validations.Clinician(orgId, validation, listed);
+            var clinicians = await directory.FindClinicianAsync(orgId);
+            listed = clinicians.Length > 0;
+            reference = new OrganizationRef(orgType, orgId, clinicians.FirstOrDefault() is { } c ? $"{c.FirstName} {c.LastName}" : orgId);
+            validate = () => Validations.Clinician(orgId, validation, clinicians);
         }
         else
         {
             var entry = await directory.FindAsync(orgType, orgId);
+            listed = entry is not null;
             reference = new OrganizationRef(orgType, orgId, entry?.Name ?? orgId);
             ssp = ApmModels.Find(entry?.ApmModel)?.Ssp == true;
             validate = () => Validations.FirstSecurityOfficial(orgType, entry, validation);
+        }
+
+        // Nothing to validate against: nothing is stored and no attempt counted, so invented ids
+        // cost neither storage nor Service Center escalations (A-26: only a check against the
+        // directory is an attempt).
+        if (!listed && (role == Roles.Clinician || role == Roles.SecurityOfficial))
+        {
+            var refusal = validate() ?? AccessMessages.NotVerified;
+            return new RequestOutcome(orgId, RequestStatus.Rejected, Code: refusal.Code, Message: refusal.Message);
         }
 
         var version = Organization.Version;
@@ -70,14 +83,23 @@ public sealed class OrganizationGrain(
 
     Task<AccessError> IOrganizationGrain.RemoveMemberAsync(string actor, string userId) => ChangeAsync(access => access.Remove(actor, userId));
 
-    Task<AccessError> IOrganizationGrain.ChangeRoleAsync(string operatorId, string userId, string role) =>
-        ChangeAsync(access => access.ChangeRole(operatorId, userId, role));
+    async Task<AccessError> IOrganizationGrain.ChangeRoleAsync(string operatorId, string userId, string role)
+    {
+        await GrainFactory.RequireOperatorAsync(operatorId);
+        return await ChangeAsync(access => access.ChangeRole(operatorId, userId, role));
+    }
 
-    Task<AccessError> IOrganizationGrain.RemoveByServiceCenterAsync(string operatorId, string userId, string? reason) =>
-        ChangeAsync(access => access.RemoveByServiceCenter(operatorId, userId, reason));
+    async Task<AccessError> IOrganizationGrain.RemoveByServiceCenterAsync(string operatorId, string userId, string? reason)
+    {
+        await GrainFactory.RequireOperatorAsync(operatorId);
+        return await ChangeAsync(access => access.RemoveByServiceCenter(operatorId, userId, reason));
+    }
 
-    Task<AccessError> IOrganizationGrain.ResolveEscalationAsync(string operatorId, string userId, bool approve, string? note) =>
-        ChangeAsync(access => access.ResolveEscalation(operatorId, userId, approve, note));
+    async Task<AccessError> IOrganizationGrain.ResolveEscalationAsync(string operatorId, string userId, bool approve, string? note)
+    {
+        await GrainFactory.RequireOperatorAsync(operatorId);
+        return await ChangeAsync(access => access.ResolveEscalation(operatorId, userId, approve, note));
+    }
 
     Task<string?> IOrganizationGrain.RoleOfAsync(string userId) =>
         Task.FromResult(Organization.Members.TryGetValue(userId, out var member) ? member.Role : null);
@@ -113,6 +135,8 @@ public sealed class OrganizationGrain(
 
         return error;
     }
+
+    protected override void OnCommitting() => Organization.PruneDecidedRequests(clock.GetUtcNow());
 
     private OrganizationAccess Access() => new(Organization, new OrganizationRef(Key.OrgType, Key.OrgId, Key.OrgId), clock.GetUtcNow());
 }

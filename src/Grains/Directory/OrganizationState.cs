@@ -21,4 +21,18 @@ public sealed class OrganizationState : IHasOutbox
 
     /// <summary>Counts changes; each event carries it so projections apply changes in order.</summary>
     [Id(5)] public long Version { get; set; }
+
+    /// <summary>How long a decided request stays listed; the audit trail keeps the decision for good .</summary>
+    public static readonly TimeSpan DecidedRequestsKept = TimeSpan.FromDays(30);
+
+    /// <summary>Decided requests listed at most, the newest kept.</summary>
+    public const int DecidedRequestsListed = 100;
+
+    /// <summary>Drops decided requests older than <see cref="DecidedRequestsKept"/> and beyond <see cref="DecidedRequestsListed"/>, so that denials cannot pile up.</summary>
+    public void PruneDecidedRequests(DateTimeOffset now)
+    {
+        Requests.RemoveAll(r => r.DecidedAt is { } decided && now - decided >= DecidedRequestsKept);
+        var decided = Requests.Where(r => r.DecidedAt is not null).OrderByDescending(r => r.DecidedAt).Skip(DecidedRequestsListed).ToHashSet();
+        Requests.RemoveAll(decided.Contains);
+    }
 }

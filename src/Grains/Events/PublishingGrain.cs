@@ -70,6 +70,7 @@ public abstract class PublishingGrain<TState> : Grain, IEventSource, IRemindable
     /// </summary>
     protected async Task CommitAsync(IReadOnlyCollection<DomainEvent> events)
     {
+        OnCommitting();
         IReadOnlyList<OutboxEntry> added = [];
         if (events.Count > 0)
         {
@@ -125,6 +126,11 @@ public abstract class PublishingGrain<TState> : Grain, IEventSource, IRemindable
         }
 
         await PublishAsync(Outbox.Overdue(Clock.GetUtcNow(), Options.RetryDelay));
+    }
+
+    /// <summary>For a subclass that tidies its state before every write.</summary>
+    protected virtual void OnCommitting()
+    {
     }
 
     /// <summary>For a subclass with reminders of its own.</summary>

@@ -11,6 +11,7 @@ public static class AuditLine
     private static string Action(DomainEvent e) => e switch
     {
         OneTimeCodeIssued => "one-time-code-sent",
+        AccountChanged a => $"account-{a.Change}",
         AccessRequested => "access-requested",
         AccessApproved => "access-approved",
         AccessDenied => "access-denied",
@@ -24,7 +25,8 @@ public static class AuditLine
 
     private static string Details(DomainEvent e) => e switch
     {
-        OneTimeCodeIssued c => $"Verification code sent to {c.To.Name}; expires {c.ExpiresAt:O}",
+        OneTimeCodeIssued c => $"Verification code ({c.Purpose}) sent to {c.To.Name}; expires {c.ExpiresAt:O}",
+        AccountChanged a => a.Detail ?? "",
         AccessRequested r => $"{r.Requester.UserId} requested {Wording.Role(r.Role)} (request {r.RequestId})",
         AccessApproved a => $"{a.Member.UserId} granted {Wording.Role(a.Role)} (request {a.RequestId})",
         AccessDenied d => $"{d.Member.UserId} denied {Wording.Role(d.Role)} (request {d.RequestId}){Why(d.Reason)}",

@@ -13,7 +13,15 @@ public sealed class AuditTrailGrain(
 {
     private HashSet<Guid>? taken;
 
-    Task<AuditEntry[]> IAuditTrailGrain.ReadAsync() => Task.FromResult(Enumerable.Reverse(state.State.Entries).ToArray());
+    Task<AuditPage> IAuditTrailGrain.PageAsync(int skip, int take)
+    {
+        var entries = state.State.Entries;
+        var end = Math.Max(0, entries.Count - skip);
+        var start = Math.Max(0, end - take);
+        AuditEntry[] page = [.. entries.GetRange(start, end - start)];
+        Array.Reverse(page);
+        return Task.FromResult(new AuditPage(page, entries.Count));
+    }
 
     protected override async Task TakeAsync(DomainEvent domainEvent)
     {

@@ -15,6 +15,8 @@ public static class NoticeWriter
 
     public static IReadOnlyList<Notice> For(DomainEvent domainEvent) => domainEvent switch
     {
+        // An expired code is kept without its digits (UserState.ForgetExpiredCodes): nothing to send.
+        OneTimeCodeIssued { Code.Length: 0 } => [],
         OneTimeCodeIssued { To.Email: null } code =>
         [
             new(code.To, "QPP verification code", $"Your QPP verification code is {code.Code}. It expires in 5 minutes. Never share it.", OnScreen: false),
@@ -23,16 +25,26 @@ public static class NoticeWriter
         [
             new(code.To, "QPP: your verification code",
                 $"Hello {code.To.Name},\n\nYour QPP verification code is {code.Code}. It expires at {Wording.Time(code.ExpiresAt)} " +
-                "and can be used once. If you did not try to sign in, change your password." + Footer,
+                $"and can be used once. {CodeWarning(code.Purpose)}" + Footer,
                 OnScreen: false),
+        ],
+        AccountChanged { Change: AccountChanges.SignedOut } => [],
+        AccountChanged e =>
+        [
+            new(e.Owner, $"QPP: {AccountSubject(e.Change)}",
+                $"Hello {e.Owner.Name},\n\n{AccountText(e)} This happened on {Wording.Time(e.OccurredAt)}.\n\n" +
+                "If this was not you, reset your password at once and contact the QPP Service Center at qpp@cms.hhs.gov." + Footer,
+                OnScreen: true),
         ],
         AccessRequested e => Each(e, person => person.UserId == e.Requester.UserId
             ? ($"QPP Access: your request to connect to {e.Organization.Name}",
                $"Your request for the {Wording.Role(e.Role)} role at {Wording.Organization(e.Organization)} was received " +
                $"on {Wording.Time(e.OccurredAt)}. A Security Official of the organization will approve or deny it.")
-            : ($"QPP Access: {e.Requester.Name} asks to connect to {e.Organization.Name}",
-               $"{e.Requester.Name} asked for the {Wording.Role(e.Role)} role at {Wording.Organization(e.Organization)} " +
-               $"on {Wording.Time(e.OccurredAt)}. Sign in to QPP to approve or deny the request.")),
+            // The subject carries nothing the requester chose: a name typed at sign-up must not become a phishing headline.
+            : ($"QPP Access: a new request to connect to {e.Organization.Name}",
+               $"Someone who signed up as \"{e.Requester.Name}\" (user id {e.Requester.UserId}) asked for the {Wording.Role(e.Role)} role at " +
+               $"{Wording.Organization(e.Organization)} on {Wording.Time(e.OccurredAt)}. Sign in to QPP to approve or deny the request; " +
+               "approve it only if you know this person works for the organization.")),
         AccessApproved e => Each(e, person => person.UserId == e.Member.UserId
             ? ($"QPP Access: you are connected to {e.Organization.Name}",
                $"You now hold the {Wording.Role(e.Role)} role at {Wording.Organization(e.Organization)} (since {Wording.Time(e.OccurredAt)}).")
@@ -72,6 +84,38 @@ public static class NoticeWriter
             var (subject, text) = write(person);
             return new Notice(person, subject, $"Hello {person.Name},\n\n{text}{Footer}", OnScreen: true);
         }).ToArray();
+
+    private static string CodeWarning(string purpose) => purpose switch
+    {
+        CodePurposes.PasswordReset => "Someone asked to reset the password of your QPP account; if it was not you, ignore this message and your password stays as it is.",
+        CodePurposes.NewDevice => "It confirms that this address may receive your QPP verification codes; if you did not add it, ignore this message.",
+        CodePurposes.Confirmation => "It confirms a change to your password or verification devices; if you did not ask for it, change your password.",
+        _ => "If you did not try to sign in, change your password.",
+    };
+
+    private static string AccountSubject(string change) => change switch
+    {
+        AccountChanges.SignedOutEverywhere => "you were signed out everywhere",
+        AccountChanges.PasswordChanged => "your password was changed",
+        AccountChanges.PasswordReset => "your password was reset",
+        AccountChanges.DeviceAdded => "a verification device was added",
+        AccountChanges.DeviceRemoved => "a verification device was removed",
+        AccountChanges.CodesLocked => "sign-in paused after wrong verification codes",
+        AccountChanges.OperatorProvisioned => "your operator account was set up",
+        _ => "your account changed",
+    };
+
+    private static string AccountText(AccountChanged e) => e.Change switch
+    {
+        AccountChanges.SignedOutEverywhere => "Every session of your QPP account was signed out.",
+        AccountChanges.PasswordChanged => "The password of your QPP account was changed.",
+        AccountChanges.PasswordReset => "The password of your QPP account was reset with a verification code, and every session was signed out.",
+        AccountChanges.DeviceAdded => $"{e.Detail} was added as a verification device of your QPP account.",
+        AccountChanges.DeviceRemoved => $"{e.Detail} was removed from the verification devices of your QPP account.",
+        AccountChanges.CodesLocked => "Too many wrong verification codes were entered for your QPP account, so its open sign-ins were closed for 15 minutes.",
+        AccountChanges.OperatorProvisioned => "Your QPP operator account was set up, or its password and devices were set again, and every session was signed out.",
+        _ => "Your QPP account changed.",
+    };
 
     private static string Reason(string? reason) => string.IsNullOrWhiteSpace(reason) ? "" : $"\nReason: {reason}";
 

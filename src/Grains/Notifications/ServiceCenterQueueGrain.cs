@@ -1,38 +1,97 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using QppOrleans.Grains.Abstractions;
 using QppOrleans.Grains.Abstractions.Notifications;
 
 namespace QppOrleans.Grains.Notifications;
 
-/// <summary>The Service Center's queue. Escalations are rare, so one grain holds them all.</summary>
+/// <summary>
+/// The Service Center's queue: open requests here, resolved ones in monthly archives, so
+/// that every write rewrites only the open work.
+/// </summary>
 public sealed class ServiceCenterQueueGrain(
-    [PersistentState("service-center-queue", QppStorage.Name)] IPersistentState<ServiceCenterQueueState> state)
+    [PersistentState("service-center-queue", QppStorage.Name)] IPersistentState<ServiceCenterQueueState> state,
+    [FromKeyedServices(DomainClock.Key)] TimeProvider clock)
     : Grain, IServiceCenterQueueGrain
 {
+    private ServiceCenterQueueState Queue => state.State;
+
     async Task IServiceCenterQueueGrain.OpenAsync(ServiceCenterRequest request)
     {
-        if (state.State.Requests.Exists(r => r.Id == request.Id))
+        if (Queue.Requests.Exists(r => r.Id == request.Id) || Queue.RecentlyResolved.Exists(r => r.Id == request.Id))
         {
             return;
         }
 
-        state.State.Requests.Add(request);
+        Queue.Requests.Add(request);
         await this.WriteOrDeactivateAsync(state);
     }
 
-    Task<ServiceCenterRequest?> IServiceCenterQueueGrain.GetAsync(Guid id) => Task.FromResult(state.State.Requests.Find(r => r.Id == id));
+    Task<ServiceCenterRequest?> IServiceCenterQueueGrain.GetAsync(Guid id) =>
+        Task.FromResult(Queue.Requests.Find(r => r.Id == id) ?? Queue.RecentlyResolved.Find(r => r.Id == id));
 
-    async Task<bool> IServiceCenterQueueGrain.CloseAsync(Guid id)
+    async Task<bool> IServiceCenterQueueGrain.CloseAsync(string operatorId, Guid id)
     {
-        var index = state.State.Requests.FindIndex(r => r.Id == id && r.Open);
+        await GrainFactory.RequireOperatorAsync(operatorId);
+        var index = Queue.Requests.FindIndex(r => r.Id == id);
         if (index < 0)
         {
             return false;
         }
 
-        state.State.Requests[index] = state.State.Requests[index] with { Open = false };
+        var now = clock.GetUtcNow();
+        var resolved = Queue.Requests[index] with { Open = false, ResolvedAt = now, ResolvedBy = operatorId };
+        var month = now.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+        // Archived first: a failure after this leaves the request open, and closing it again adds nothing twice.
+        await GrainFactory.Reference<IServiceCenterArchiveGrain>(GrainKeys.ServiceCenterArchive(month)).AddAsync(resolved);
+        Queue.Requests.RemoveAt(index);
+        var archived = Queue.Archive.FindIndex(m => m.Month == month);
+        if (archived < 0)
+        {
+            Queue.Archive.Add(new ArchivedMonth(month, 1));
+        }
+        else
+        {
+            Queue.Archive[archived] = Queue.Archive[archived] with { Count = Queue.Archive[archived].Count + 1 };
+        }
+
+        Queue.RecentlyResolved.Add(resolved);
+        if (Queue.RecentlyResolved.Count > ServiceCenterQueueState.RecentlyResolvedKept)
+        {
+            Queue.RecentlyResolved.RemoveAt(0);
+        }
+
         await this.WriteOrDeactivateAsync(state);
         return true;
     }
 
-    Task<ServiceCenterRequest[]> IServiceCenterQueueGrain.ListAsync(bool includeClosed) =>
-        Task.FromResult(state.State.Requests.Where(r => includeClosed || r.Open).ToArray());
+    async Task<ServiceCenterPage> IServiceCenterQueueGrain.PageAsync(string operatorId, bool resolved, int skip, int take)
+    {
+        await GrainFactory.RequireOperatorAsync(operatorId);
+        if (!resolved)
+        {
+            return new ServiceCenterPage([.. Queue.Requests.Skip(skip).Take(take)], Queue.Requests.Count);
+        }
+
+        var items = new List<ServiceCenterRequest>();
+        foreach (var month in Enumerable.Reverse(Queue.Archive))
+        {
+            if (items.Count >= take)
+            {
+                break;
+            }
+
+            if (skip >= month.Count)
+            {
+                skip -= month.Count;
+                continue;
+            }
+
+            items.AddRange(await GrainFactory.Reference<IServiceCenterArchiveGrain>(GrainKeys.ServiceCenterArchive(month.Month)).PageAsync(skip, take - items.Count));
+            skip = 0;
+        }
+
+        return new ServiceCenterPage([.. items], Queue.Archive.Sum(m => m.Count));
+    }
 }

@@ -72,11 +72,20 @@ public sealed class Registration(RegistrationState state, OrganizationRef organi
         return RegistrationError.None;
     }
 
+    /// <summary>Contacts one registration holds at most.</summary>
+    public const int MaxContacts = 10;
+
     public (RegistrationError, string?) AddContact(string actor, string role, ContactInput input)
     {
         if (!IsOpen)
         {
             return (RegistrationError.Closed, null);
+        }
+
+        // Each contact is mailed on every change: one account must not be able to add a mailing list.
+        if (state.Contacts.Count >= MaxContacts)
+        {
+            return (RegistrationError.TooManyContacts, null);
         }
 
         var contact = new Contact($"c{state.NextContact++}", input.FirstName, input.LastName, input.Email, input.Phone, input.Extension);

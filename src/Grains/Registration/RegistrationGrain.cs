@@ -108,6 +108,7 @@ public sealed class RegistrationGrain(
 
     async Task<bool> IRegistrationGrain.AutoRegisterAsync(string operatorId, string[] programs, string reason)
     {
+        await GrainFactory.RequireOperatorAsync(operatorId);
         var rules = await RulesAsync();
         var id = Record.RegistrationId ?? (programs.Any(p => !rules.Status(p).Registered) ? await NewRegistrationIdAsync() : "");
         var changed = rules.AutoRegister(operatorId, programs, reason, await ShownAsync(), () => id);
@@ -121,6 +122,7 @@ public sealed class RegistrationGrain(
 
     async Task<bool> IRegistrationGrain.RecordSamplingAsync(string operatorId, int webInterfaceAssignedPatients, bool cahpsSampleMet)
     {
+        await GrainFactory.RequireOperatorAsync(operatorId);
         var rules = await RulesAsync();
         var changed = rules.RecordSampling(operatorId, webInterfaceAssignedPatients, cahpsSampleMet);
         if (changed)

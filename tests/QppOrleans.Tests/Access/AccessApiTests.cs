@@ -28,7 +28,7 @@ public sealed class AccessApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal((requestId, annId, "staff-user"), (item.GetProperty("requestId").GetString(), item.GetProperty("userId").GetString(), item.GetProperty("role").GetString()));
         await Eventually.HoldsAsync(
             async () => (await sam.GetFromJsonAsync<JsonElement>("/api/me/notifications")).GetProperty("items").EnumerateArray()
-                .Any(n => n.GetProperty("subject").GetString()!.Contains("asks to connect", StringComparison.Ordinal)),
+                .Any(n => n.GetProperty("subject").GetString()!.Contains("a new request to connect to", StringComparison.Ordinal)),
             Patience, () => "A-23: the Security Official is told on screen");
 
         Assert.Equal(HttpStatusCode.NoContent, (await sam.PostAsync($"{world.Base}/access-requests/{requestId}/approve", null)).StatusCode);
@@ -209,6 +209,14 @@ public sealed class AccessApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         await Portal.ProblemAsync(await person.PostAsJsonAsync($"/api/admin/service-center/requests/{id}/resolve", new { outcome = "approve" }), HttpStatusCode.Forbidden, "forbidden");
         Assert.Equal(HttpStatusCode.NoContent, (await operatorClient.PostAsJsonAsync($"/api/admin/service-center/requests/{id}/resolve", new { outcome = "approve", note = "Verified by phone" })).StatusCode);
         await Portal.ProblemAsync(await operatorClient.PostAsJsonAsync($"/api/admin/service-center/requests/{id}/resolve", new { outcome = "approve" }), HttpStatusCode.Conflict, "already-resolved");
+
+        // Resolved requests leave the open queue for the archive, listed newest first and paged.
+        Assert.DoesNotContain((await operatorClient.GetFromJsonAsync<JsonElement>("/api/admin/service-center/requests")).EnumerateArray(),
+            r => r.GetProperty("requestId").GetString() == id);
+        var resolved = await operatorClient.GetAsync("/api/admin/service-center/requests?status=resolved&pageSize=200");
+        Assert.True(int.Parse(resolved.Headers.GetValues("X-Total-Count").Single(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        var archived = (await resolved.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Single(r => r.GetProperty("requestId").GetString() == id);
+        Assert.Equal(("resolved", ApiFixture.Operator), (archived.GetProperty("status").GetString(), archived.GetProperty("resolvedBy").GetString()));
 
         var permissions = await person.GetFromJsonAsync<JsonElement>($"/api/me/permissions?orgType=practice&orgId={world.Tin}");
         Assert.Equal("security-official", permissions.GetProperty("role").GetString());

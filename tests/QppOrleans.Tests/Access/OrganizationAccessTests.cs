@@ -1,3 +1,4 @@
+using QppOrleans.Grains.Abstractions;
 using QppOrleans.Grains.Abstractions.Access;
 using QppOrleans.Grains.Abstractions.Events;
 using QppOrleans.Grains.Access;

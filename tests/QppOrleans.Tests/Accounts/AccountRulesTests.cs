@@ -1,4 +1,5 @@
 using QppOrleans.Api.Accounts;
+using QppOrleans.Grains.Abstractions.Events;
 using QppOrleans.Grains.Accounts;
 
 namespace QppOrleans.Tests.Accounts;
@@ -42,24 +43,105 @@ public sealed class AccountRulesTests
         Assert.Equal("ann.lee@example.org", AccountInput.NormalizeUserId("  Ann.Lee@Example.org "));
 
     [Fact]
-    public void A4_The_fifth_failure_in_a_row_locks_for_fifteen_minutes_and_a_success_resets_the_count()
+    public void A4_Five_failures_from_one_client_lock_that_client_for_fifteen_minutes_and_a_right_password_resets_its_count()
     {
-        var user = new UserState();
+        var guard = new SignInGuard();
         for (var i = 0; i < 4; i++)
         {
-            user.RecordFailure(Now);
+            guard.Fail("10.0.0.1", knownClient: false, Now);
         }
 
-        user.OpenChallenge("h", Now);
-        Assert.Equal(0, user.FailedSignIns);
-        for (var i = 0; i < 5; i++)
+        guard.Succeed("10.0.0.1");
+        for (var i = 0; i < 4; i++)
         {
-            Assert.False(user.IsLocked(Now));
-            user.RecordFailure(Now);
+            guard.Fail("10.0.0.1", knownClient: false, Now);
+            Assert.Null(guard.LockedUntil("10.0.0.1", knownClient: false, Now));
         }
 
-        Assert.True(user.IsLocked(Now + TimeSpan.FromMinutes(15) - TimeSpan.FromTicks(1)));
-        Assert.False(user.IsLocked(Now + TimeSpan.FromMinutes(15)));
+        guard.Fail("10.0.0.1", knownClient: false, Now);
+        Assert.Equal(Now + SignInRules.Lockout, guard.LockedUntil("10.0.0.1", knownClient: false, Now + SignInRules.Lockout - TimeSpan.FromTicks(1)));
+        Assert.Null(guard.LockedUntil("10.0.0.1", knownClient: false, Now + SignInRules.Lockout));
+    }
+
+    [Fact]
+    public void A4_A7_A_client_that_locks_itself_out_does_not_lock_out_another()
+    {
+        var guard = new SignInGuard();
+        for (var i = 0; i < SignInRules.MaxFailures; i++)
+        {
+            guard.Fail("203.0.113.9", knownClient: false, Now);
+        }
+
+        Assert.NotNull(guard.LockedUntil("203.0.113.9", knownClient: false, Now));
+        Assert.Null(guard.LockedUntil("198.51.100.7", knownClient: false, Now));
+    }
+
+    [Fact]
+    public void A4_Failures_from_many_unknown_clients_lock_out_unknown_clients_but_never_one_the_account_knows()
+    {
+        var guard = new SignInGuard();
+        for (var i = 0; i < SignInRules.MaxFailuresFromUnknownClients; i++)
+        {
+            guard.Fail($"192.0.2.{i}", knownClient: false, Now);
+        }
+
+        Assert.NotNull(guard.LockedUntil("198.51.100.7", knownClient: false, Now));
+        Assert.Null(guard.LockedUntil("198.51.100.7", knownClient: true, Now));
+        Assert.Null(guard.LockedUntil("198.51.100.7", knownClient: false, Now + SignInRules.Lockout));
+    }
+
+    [Fact]
+    public void A4_Failures_spread_over_more_than_a_lockout_period_do_not_add_up()
+    {
+        var guard = new SignInGuard();
+        for (var i = 0; i < SignInRules.MaxFailures * 3; i++)
+        {
+            guard.Fail("10.0.0.1", knownClient: false, Now + (SignInRules.Lockout * i / (SignInRules.MaxFailures - 1)));
+        }
+
+        Assert.Null(guard.LockedUntil("10.0.0.1", knownClient: false, Now + (SignInRules.Lockout * SignInRules.MaxFailures * 3 / (SignInRules.MaxFailures - 1))));
+    }
+
+    [Fact]
+    public void A3_Wrong_codes_across_challenges_close_every_challenge_and_wrong_reset_codes_never_close_sign_in()
+    {
+        var user = new UserState();
+        var reset = user.OpenChallenge("reset", CodePurposes.PasswordReset, Now);
+        for (var i = 0; i < SignInRules.MaxWrongCodesPerAccount; i++)
+        {
+            var challenge = user.Challenges.Find(c => c.Purpose == CodePurposes.PasswordReset) ?? user.OpenChallenge($"r{i}", CodePurposes.PasswordReset, Now);
+            challenge.IssueCode(Secrets.Hash("123456"), Now);
+            Assert.False(user.Verify(challenge, "000000", Now, out _));
+        }
+
+        Assert.True(user.ResetLocked(Now));
+        Assert.False(user.CodesLocked(Now));
+
+        var locked = false;
+        for (var i = 0; i < SignInRules.MaxWrongCodesPerAccount; i++)
+        {
+            // Each challenge takes fewer than five wrong codes: only the account's count can stop them.
+            var challenge = user.OpenChallenge($"s{i}", CodePurposes.SignIn, Now);
+            challenge.IssueCode(Secrets.Hash("123456"), Now);
+            Assert.False(user.Verify(challenge, "000000", Now, out locked));
+        }
+
+        Assert.True(locked);
+        Assert.True(user.CodesLocked(Now));
+        Assert.DoesNotContain(user.Challenges, c => c.Purpose == CodePurposes.SignIn);
+        Assert.False(user.CodesLocked(Now + SignInRules.Lockout));
+    }
+
+    [Fact]
+    public void A3_A_code_no_longer_kept_once_expired()
+    {
+        var user = new UserState();
+        user.Outbox.Add([new OneTimeCodeIssued { To = new Recipient("u", "U", "u@example.org"), Code = "123456", ExpiresAt = Now }]);
+
+        user.ForgetExpiredCodes(Now - TimeSpan.FromSeconds(1));
+        Assert.Equal("123456", ((OneTimeCodeIssued)user.Outbox.Entries[0].Event).Code);
+        user.ForgetExpiredCodes(Now);
+        Assert.Equal("", ((OneTimeCodeIssued)user.Outbox.Entries[0].Event).Code);
     }
 
     [Fact]

@@ -236,14 +236,6 @@ public sealed class SignInApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
-    public async Task The_operator_role_comes_from_configuration()
-    {
-        using var operatorClient = await portal.SignedInAsync(ApiFixture.Operator);
-
-        Assert.True((await operatorClient.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("operator").GetBoolean());
-    }
-
-    [Fact]
     public async Task A5_No_password_hash_or_code_appears_in_any_log_line()
     {
         var userId = Portal.NewUserId();

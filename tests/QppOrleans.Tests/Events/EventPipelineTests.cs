@@ -1,3 +1,4 @@
+using QppOrleans.Grains.Abstractions.Accounts;
 using QppOrleans.Grains.Abstractions;
 using QppOrleans.Grains.Abstractions.Notifications;
 using QppOrleans.Tests.Infrastructure;
@@ -36,10 +37,12 @@ public sealed class EventPipelineTests(EventsClusterFixture fixture, ITestOutput
         var requesterInbox = await Grains.GetGrain<IInboxGrain>(GrainKeys.Inbox(requester.UserId!)).PageAsync(1, 20);
         Assert.Equal([escalated.EventId, requested.EventId], requesterInbox.Items.Select(n => n.Id).ToArray());
         Assert.Single((await Grains.GetGrain<IInboxGrain>(GrainKeys.Inbox(securityOfficial.UserId!)).PageAsync(1, 20)).Items);
-        var audit = await Grains.GetGrain<IAuditTrailGrain>(key).ReadAsync();
+        var audit = (await Grains.GetGrain<IAuditTrailGrain>(key).PageAsync(0, 1000)).Items;
         Assert.Equal(["access-escalated", "access-requested"], audit.Select(a => a.Action).ToArray());
-        var queue = await Grains.GetGrain<IServiceCenterQueueGrain>(GrainKeys.ServiceCenter).ListAsync(includeClosed: true);
-        Assert.Single(queue, r => r.Id == escalated.EventId);
+        const string operatorId = "events-operator";
+        await Grains.GetGrain<IUserGrain>(GrainKeys.User(operatorId)).ProvisionOperatorAsync(new NewAccount(operatorId, "Queue-Reader-Pass-99", "Ev", "Ops", "ops@example.org", null));
+        var queue = await Grains.GetGrain<IServiceCenterQueueGrain>(GrainKeys.ServiceCenter).PageAsync(operatorId, resolved: false, 0, 1000);
+        Assert.Single(queue.Items, r => r.Id == escalated.EventId);
     }
 
     [Fact]

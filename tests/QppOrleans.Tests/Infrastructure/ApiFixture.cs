@@ -25,6 +25,12 @@ public class ApiFixture : IAsyncLifetime
 
     private readonly string directory = Directory.CreateTempSubdirectory("qpp-api-").FullName;
 
+    /// <summary>The embedded data file the API keeps its state in.</summary>
+    public string DataFile => Path.Combine(directory, "qpp.db");
+
+    /// <summary>The host environment the API runs in.</summary>
+    protected virtual string Environment => "Development";
+
     public WebApplication App { get; private set; } = null!;
 
     public Uri BaseAddress { get; } = new($"http://127.0.0.1:{FreePort.Next()}");
@@ -35,8 +41,8 @@ public class ApiFixture : IAsyncLifetime
 
     public CapturedLogs Logs { get; } = new();
 
-    /// <summary>Sign-in requests a client address may make per minute.</summary>
-    protected virtual int SignInPermits => 100_000;
+    /// <summary>Requests a client, and an account, may make per window under each throttle policy (a test of the limits lowers it).</summary>
+    protected virtual int Permits => 100_000;
 
     /// <summary>Settings a variant adds (e.g. a PostgreSQL connection string), prepared before the API starts.</summary>
     protected virtual Task<Dictionary<string, string?>> PrepareAsync() => Task.FromResult(new Dictionary<string, string?>());
@@ -47,19 +53,26 @@ public class ApiFixture : IAsyncLifetime
     {
         var extra = await PrepareAsync();
         App = QppApi.Build(
-            ["--contentRoot", Path.GetDirectoryName(Repository.ApiDll)!, "--environment", "Development", "--urls", BaseAddress.ToString()],
+            ["--contentRoot", Path.GetDirectoryName(Repository.ApiDll)!, "--environment", Environment, "--urls", BaseAddress.ToString()],
             builder =>
             {
                 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
                 {
-                    ["Embedded:DataFile"] = Path.Combine(directory, "qpp.db"),
+                    ["Embedded:DataFile"] = DataFile,
                     ["Orleans:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
                     ["Orleans:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
                     ["Access:Operators:0"] = Operator,
                     ["Logging:LogLevel:Default"] = "Debug",
                     ["Logging:LogLevel:Microsoft.AspNetCore"] = "Debug",
                     ["Logging:LogLevel:Orleans"] = "Information",
-                    ["RateLimits:SignIn:PermitLimit"] = SignInPermits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["RateLimits:SignIn:PerClient"] = Permits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["RateLimits:SignIn:PerAccount"] = Permits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["RateLimits:AccountCreation:PerClient"] = Permits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["RateLimits:AccountCreation:PerAccount"] = Permits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["RateLimits:PasswordReset:PerClient"] = Permits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["RateLimits:PasswordReset:PerAccount"] = Permits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["RateLimits:AccessRequests:PerClient"] = Permits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["RateLimits:AccessRequests:PerAccount"] = Permits.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     ["Directory:DevelopmentPractices"] = "0",
                 });
                 builder.Configuration.AddInMemoryCollection(extra);
@@ -85,13 +98,13 @@ public class ApiFixture : IAsyncLifetime
     public string IssueToken(string userId) => Task.Run(async () =>
     {
         var account = Grains.GetGrain<IUserGrain>(GrainKeys.User(AccountInput.NormalizeUserId(userId)));
-        if (await account.SessionEpochAsync() is not { } epoch)
+        if (await account.SessionAsync() is null)
         {
             await account.CreateAsync(new NewAccount(userId, "Fixture-Password-1", "Fixture", "User", $"{userId}@fixture.example", null));
-            epoch = (await account.SessionEpochAsync())!.Value;
         }
 
-        return App.Services.GetRequiredService<AccessTokens>().Issue(userId, epoch).AccessToken;
+        var session = (await account.SessionAsync())!;
+        return App.Services.GetRequiredService<AccessTokens>().Issue(userId, session.SessionEpoch, await account.IsOperatorAsync()).AccessToken;
     }).GetAwaiter().GetResult();
 
     public async Task DisposeAsync()

@@ -43,8 +43,25 @@ public sealed class ProcessCluster : IAsyncDisposable
         }
 
         await cluster.WaitForActiveSilosAsync(siloCount);
+        await cluster.ProvisionOperatorAsync();
         await cluster.StartApiAsync();
         return cluster;
+    }
+
+    /// <summary>The README's provisioning command, as an operator runs it against the cluster; tokens for <see cref="Operator"/> then carry epoch 0.</summary>
+    public async Task ProvisionOperatorAsync()
+    {
+        var settings = new Dictionary<string, string>(Shared())
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Auth__SigningKey"] = SigningKey,
+            ["Access__Operators__0"] = Operator,
+            ["QPP_OPERATOR_PASSWORD"] = "Ops-Password-2026-Strong",
+        };
+        await using var command = ChildProcess.Start(Path.GetDirectoryName(Repository.ApiDll)!, settings, Repository.ApiDll,
+            "provision-operator", "--user-id", Operator, "--first-name", "Cluster", "--last-name", "Operator", "--email", "cluster-operator@example.org");
+        var code = await command.ExitCodeAsync(TimeSpan.FromSeconds(120));
+        Assert.True(code == 0, $"provision-operator exited with {code}: {command.Output}");
     }
 
     public SiloProcess StartSilo()
@@ -87,7 +104,10 @@ public sealed class ProcessCluster : IAsyncDisposable
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Auth__SigningKey"] = SigningKey,
             ["Access__Operators__0"] = Operator,
-            ["RateLimits__SignIn__PermitLimit"] = "100000",
+            ["RateLimits__SignIn__PerClient"] = "100000",
+            ["RateLimits__SignIn__PerAccount"] = "100000",
+            ["RateLimits__AccountCreation__PerClient"] = "100000",
+            ["RateLimits__AccessRequests__PerClient"] = "100000",
         };
         var api = Api = ChildProcess.Start(Path.GetDirectoryName(Repository.ApiDll)!, settings, Repository.ApiDll, "--urls", ApiAddress.ToString());
         using var http = new HttpClient { BaseAddress = ApiAddress };

@@ -53,8 +53,20 @@ public sealed class NoticeWriterTests
         var notices = NoticeWriter.For(Sample.AccessRequested(requester, so));
 
         Assert.Contains("your request", notices[0].Subject, StringComparison.Ordinal);
-        Assert.Contains("Ann Lee asks to connect", notices[1].Subject, StringComparison.Ordinal);
+        Assert.Contains("a new request to connect to", notices[1].Subject, StringComparison.Ordinal);
         Assert.Contains("approve or deny", notices[1].Body, StringComparison.Ordinal);
+        Assert.Contains("signed up as \"Ann Lee\"", notices[1].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void N1_A_Security_Officials_subject_carries_nothing_the_requester_chose()
+    {
+        var requester = new Recipient("eve", "URGENT: wire $500 to account 1234 now", "eve@example.org");
+        var so = new Recipient("sam", "Sam Roe", "sam@example.org");
+
+        var toSecurityOfficial = NoticeWriter.For(Sample.AccessRequested(requester, so))[1];
+
+        Assert.DoesNotContain("URGENT", toSecurityOfficial.Subject, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using QppOrleans.Grains.Abstractions;
 using System.Text;
 using QppOrleans.Grains.Abstractions.Directory;
 using QppOrleans.Grains.Directory;

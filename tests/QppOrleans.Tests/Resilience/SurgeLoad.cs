@@ -47,8 +47,7 @@ internal sealed class SurgeLoad(ProcessCluster cluster, IReadOnlyList<SurgeLoad.
     {
         var run = Guid.NewGuid().ToString("N")[..6];
         using var anonymous = cluster.Client();
-        await OpenAccountAsync(anonymous, ProcessCluster.Operator);
-        using var operatorClient = cluster.Client(cluster.Tokens.Issue(ProcessCluster.Operator, 0).AccessToken);
+        using var operatorClient = cluster.Client(cluster.Tokens.Issue(ProcessCluster.Operator, 0, provisionedOperator: true).AccessToken);
         var practices = Enumerable.Range(0, count).Select(i => (Tin: $"7{i:D8}", Npi: AccessWorld.NewNpi(), Ptan: $"SG{i:D6}")).ToList();
         var lines = practices.Select(p => JsonSerializer.Serialize(new
         {

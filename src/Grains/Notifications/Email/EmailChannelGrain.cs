@@ -59,6 +59,7 @@ public sealed class EmailChannelGrain(
                 Subject = n.notice.Subject,
                 Body = n.notice.Body,
                 NextAttemptAt = now,
+                CodeExpiresAt = (domainEvent as OneTimeCodeIssued)?.ExpiresAt,
             })
             .ToList();
 
@@ -98,10 +99,19 @@ public sealed class EmailChannelGrain(
 
     private async Task SendDueAsync(CancellationToken cancellationToken)
     {
-        var changed = false;
+        var changed = Queue.Prune(clock.GetUtcNow());
         foreach (var mail in Queue.Pending.Where(m => m.NextAttemptAt <= clock.GetUtcNow()).ToList())
         {
             changed = true;
+            if (mail.CodeExpiresAt <= clock.GetUtcNow())
+            {
+                // A code that has expired is of no use to anyone: it is dropped, not sent late.
+                Queue.Pending.Remove(mail);
+                QppMetrics.EmailFailures.Add(1, new KeyValuePair<string, object?>("outcome", "expired"));
+                logger.LogWarning("Email {MailId} held a verification code that expired before it could be sent; it was dropped", mail.Id);
+                continue;
+            }
+
             try
             {
                 await transport.SendAsync(mail, cancellationToken);
@@ -113,7 +123,7 @@ public sealed class EmailChannelGrain(
             {
                 mail.LastError = refused.Message;
                 Queue.Pending.Remove(mail);
-                Queue.Undeliverable.Add(mail);
+                Queue.SetAside(mail, clock.GetUtcNow());
                 QppMetrics.EmailFailures.Add(1, new KeyValuePair<string, object?>("outcome", "refused"));
                 logger.LogError(refused, "Email {MailId} is undeliverable and was set aside", mail.Id);
             }

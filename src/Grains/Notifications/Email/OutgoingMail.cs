@@ -20,4 +20,10 @@ public sealed class OutgoingMail
     [Id(6)] public DateTimeOffset NextAttemptAt { get; set; }
 
     [Id(7)] public string? LastError { get; set; }
+
+    /// <summary>When the mail holds a one-time code: the code's expiry. An expired code is not sent, and never kept in a set-aside mail.</summary>
+    [Id(8)] public DateTimeOffset? CodeExpiresAt { get; set; }
+
+    /// <summary>When it was set aside as undeliverable.</summary>
+    [Id(9)] public DateTimeOffset? SetAsideAt { get; set; }
 }

@@ -1,0 +1,246 @@
+using Microsoft.AspNetCore.Identity;
+using SignInResult = QppOrleans.Grains.Abstractions.Accounts.SignInResult;
+using QppOrleans.Grains.Abstractions;
+using QppOrleans.Grains.Abstractions.Accounts;
+using QppOrleans.Grains.Abstractions.Events;
+
+namespace QppOrleans.Grains.Accounts;
+
+/// <summary>
+/// Changes to how a person signs in: each needs a fresh code, is an event in the
+/// person's own audit trail and is mailed to the account's email.
+/// </summary>
+public sealed partial class UserGrain
+{
+    /// <summary>What a reset offers to send the code to: kinds, the same for every id .</summary>
+    private static readonly string[] ResetDeviceKinds = [Device.EmailKind, Device.SmsKind];
+
+    /// <summary>
+    /// Reset challenges handed out where no reset can happen (no account, or resets locked), by
+    /// their hash, with the codes they pretended to send; kept in memory, a few at most.
+    /// </summary>
+    private readonly List<(string SecretHash, int CodesSent)> unbackedResets = [];
+
+    async Task<SignInResult?> IUserGrain.OpenConfirmationAsync()
+    {
+        var now = clock.GetUtcNow();
+        if (User.Account is not { } account)
+        {
+            return null;
+        }
+
+        if (User.CodesLocked(now))
+        {
+            return new SignInResult(SignInOutcome.Locked, LockedUntil: User.CodesLockedUntil);
+        }
+
+        var secret = Secrets.NewToken();
+        User.OpenChallenge(Secrets.Hash(secret), CodePurposes.Confirmation, now);
+        await CommitAsync([]);
+        return new SignInResult(SignInOutcome.Challenged, secret, Choices(account));
+    }
+
+    async Task<Refusal?> IUserGrain.ChangePasswordAsync(string currentPassword, string newPassword, string challengeSecret, string code, string client)
+    {
+        var now = clock.GetUtcNow();
+        if (User.Account is not { } account)
+        {
+            return AccountMessages.NoAccount;
+        }
+
+        if (guard.LockedUntil(client, knownClient: false, now) is not null)
+        {
+            return AccountMessages.TooManyFailures;
+        }
+
+        if (Hasher.VerifyHashedPassword(account.UserId, account.PasswordHash, currentPassword) is PasswordVerificationResult.Failed)
+        {
+            // A stolen token must not become a way to guess the password without limit.
+            guard.Fail(client, knownClient: false, now);
+            return AccountMessages.WrongPassword;
+        }
+
+        if (await ConfirmAsync(challengeSecret, code, now) is { } refusal)
+        {
+            return refusal;
+        }
+
+        account.PasswordHash = Hasher.HashPassword(account.UserId, newPassword);
+        await CommitAsync([Changed(AccountChanges.PasswordChanged, now)]);
+        return null;
+    }
+
+    async Task<string> IUserGrain.StartPasswordResetAsync()
+    {
+        var now = clock.GetUtcNow();
+        var secret = Secrets.NewToken();
+        if (User.Account is null || User.ResetLocked(now))
+        {
+            // Answers like a real reset and sends nothing: nobody learns whether the id exists.
+            unbackedResets.Add((Secrets.Hash(secret), 0));
+            if (unbackedResets.Count > SignInRules.MaxOpenChallenges)
+            {
+                unbackedResets.RemoveAt(0);
+            }
+
+            return secret;
+        }
+
+        User.OpenChallenge(Secrets.Hash(secret), CodePurposes.PasswordReset, now);
+        await CommitAsync([]);
+        return secret;
+    }
+
+    async Task<Refusal?> IUserGrain.CompletePasswordResetAsync(string challengeSecret, string code, string newPassword)
+    {
+        var now = clock.GetUtcNow();
+        if (User.Account is not { } account
+            || User.FindChallenge(Secrets.Hash(challengeSecret), now) is not { Purpose: CodePurposes.PasswordReset } challenge)
+        {
+            return AccountMessages.InvalidCode;
+        }
+
+        if (!User.Verify(challenge, code, now, out _))
+        {
+            await CommitAsync([]);
+            return AccountMessages.InvalidCode;
+        }
+
+        User.ResetPassword(Hasher.HashPassword(account.UserId, newPassword));
+        guard.Clear();
+        await CommitAsync([Changed(AccountChanges.PasswordReset, now)]);
+        return null;
+    }
+
+    Task<DeviceView[]> IUserGrain.DevicesAsync() => Task.FromResult<DeviceView[]>(User.Account is { } account
+        ? [.. account.Devices.Select(d => new DeviceView(d.Id, d.Kind, d.Destination, d.Masked))]
+        : []);
+
+    async Task<(Refusal? Refusal, string? DeviceId)> IUserGrain.AddDeviceAsync(string kind, string destination, string challengeSecret, string code)
+    {
+        var now = clock.GetUtcNow();
+        if (User.Account is not { } account)
+        {
+            return (AccountMessages.NoAccount, null);
+        }
+
+        if (account.Devices.Count >= SignInRules.MaxDevices)
+        {
+            return (AccountMessages.DeviceLimit, null);
+        }
+
+        if (account.Devices.Exists(d => d.Kind == kind && string.Equals(d.Destination, destination, StringComparison.OrdinalIgnoreCase)))
+        {
+            return (AccountMessages.DeviceExists, null);
+        }
+
+        if (await ConfirmAsync(challengeSecret, code, now) is { } refusal)
+        {
+            return (refusal, null);
+        }
+
+        var device = new Device { Id = $"d-{Secrets.NewToken()[..10]}", Kind = kind, Destination = destination };
+        var deviceCode = Secrets.NewCode();
+        User.PendingDevice = new PendingDevice { Device = device, CodeHash = Secrets.Hash(deviceCode), ExpiresAt = now + SignInRules.CodeLifetime };
+        await CommitAsync([CodeFor(device, deviceCode, User.PendingDevice.ExpiresAt, CodePurposes.NewDevice, now)]);
+        return (null, device.Id);
+    }
+
+    async Task<Refusal?> IUserGrain.ConfirmDeviceAsync(string deviceId, string code)
+    {
+        var now = clock.GetUtcNow();
+        if (User.Account is not { } account || User.PendingDevice is not { } pending || pending.Device.Id != deviceId || now >= pending.ExpiresAt)
+        {
+            return AccountMessages.NothingToConfirm;
+        }
+
+        if (!Secrets.SameHash(pending.CodeHash, Secrets.Hash(code)))
+        {
+            var locked = User.WrongCode(now);
+            if (++pending.WrongCodes >= SignInRules.MaxWrongCodes)
+            {
+                User.PendingDevice = null;
+            }
+
+            await CommitAsync(locked ? [Changed(AccountChanges.CodesLocked, now)] : []);
+            return AccountMessages.InvalidCode;
+        }
+
+        account.Devices.Add(pending.Device);
+        User.PendingDevice = null;
+        await CommitAsync([Changed(AccountChanges.DeviceAdded, now, pending.Device.Masked)]);
+        return null;
+    }
+
+    async Task<Refusal?> IUserGrain.RemoveDeviceAsync(string deviceId, string challengeSecret, string code)
+    {
+        var now = clock.GetUtcNow();
+        if (User.Account is not { } account)
+        {
+            return AccountMessages.NoAccount;
+        }
+
+        if (account.Devices.Find(d => d.Id == deviceId) is not { } device)
+        {
+            return AccountMessages.NoSuchDevice;
+        }
+
+        if (account.Devices.Count == 1)
+        {
+            return AccountMessages.LastDevice;
+        }
+
+        if (await ConfirmAsync(challengeSecret, code, now) is { } refusal)
+        {
+            return refusal;
+        }
+
+        account.Devices.Remove(device);
+        await CommitAsync([Changed(AccountChanges.DeviceRemoved, now, device.Masked)]);
+        return null;
+    }
+
+    /// <summary>
+    /// Checks the fresh code of a confirmation challenge. A right code is used up by the change the
+    /// caller then commits; a wrong one is committed here, counted against the account.
+    /// </summary>
+    private async Task<Refusal?> ConfirmAsync(string challengeSecret, string code, DateTimeOffset now)
+    {
+        if (User.FindChallenge(Secrets.Hash(challengeSecret), now) is not { Purpose: CodePurposes.Confirmation } challenge)
+        {
+            return AccountMessages.InvalidCode;
+        }
+
+        if (User.Verify(challenge, code, now, out var locked))
+        {
+            return null;
+        }
+
+        await CommitAsync(locked ? [Changed(AccountChanges.CodesLocked, now)] : []);
+        return AccountMessages.InvalidCode;
+    }
+
+    /// <summary>What sending a code for an unbacked reset answers: what a real one would, sending nothing; null when the secret is not one.</summary>
+    private SendCodeOutcome? SendUnbacked(string challengeSecret, string deviceId)
+    {
+        var hash = Secrets.Hash(challengeSecret);
+        var index = unbackedResets.FindIndex(r => r.SecretHash == hash);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        if (!ResetDeviceKinds.Contains(deviceId))
+        {
+            return SendCodeOutcome.UnknownDevice;
+        }
+
+        if (unbackedResets[index].CodesSent >= SignInRules.MaxCodesPerChallenge)
+        {
+            return SendCodeOutcome.TooManyCodes;
+        }
+
+        unbackedResets[index] = (hash, unbackedResets[index].CodesSent + 1);
+        return SendCodeOutcome.Sent;
+    }
+}
