@@ -4,7 +4,8 @@
 #   scripts/test.sh [extra dotnet test args...]
 #   e.g. scripts/test.sh --filter "FullyQualifiedName~Quota"
 #
-# Installs PostgreSQL with apt-get when it is missing (needs root or sudo).
+# Installs PostgreSQL, Node.js with npm, Chromium and chromedriver with apt-get when they are
+# missing (needs root or sudo).
 # The server listens on a random free port on 127.0.0.1, lives in a temporary
 # directory and is always stopped and removed when this script exits.
 set -euo pipefail
@@ -39,6 +40,20 @@ if ! python3 -c "import smtpd" 2>/dev/null; then
   _pg_as_root env DEBIAN_FRONTEND=noninteractive apt-get update </dev/null
   _pg_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends python3 </dev/null
   python3 -c "import smtpd" 2>/dev/null || { echo "==> FAILED: python3 has no smtpd module (Python 3.11 is needed)" >&2; exit 1; }
+fi
+
+echo "==> checking Node.js and npm (the portal's build takes USWDS and axe-core from npm)"
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "==> node or npm not found; installing Debian's nodejs and npm with apt-get"
+  _pg_as_root env DEBIAN_FRONTEND=noninteractive apt-get update </dev/null
+  _pg_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm </dev/null
+fi
+
+echo "==> checking Chromium and its driver (the portal's browser tests)"
+if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
+  echo "==> chromium or chromedriver not found; installing Debian's chromium and chromium-driver with apt-get"
+  _pg_as_root env DEBIAN_FRONTEND=noninteractive apt-get update </dev/null
+  _pg_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver </dev/null
 fi
 
 echo "==> checking PostgreSQL installation"

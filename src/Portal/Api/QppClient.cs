@@ -33,6 +33,10 @@ public sealed class QppClient
     public Task<ApiResult<BearerToken>> VerifyAsync(string challengeId, string code) =>
         SendAsync<BearerToken>(HttpMethod.Post, $"api/auth/challenges/{E(challengeId)}/verify", new { code });
 
+    /// <summary>A-7: this session's token stops working at once; or every session of the account.</summary>
+    public Task<ApiResult<JsonElement>> SignOutAsync(bool everywhere) =>
+        SendAsync<JsonElement>(HttpMethod.Post, everywhere ? "api/auth/sign-out-everywhere" : "api/auth/sign-out");
+
     /// <summary>Right after verification, with the new token (the person has no session yet).</summary>
     public Task<ApiResult<Me>> MeAsync(string? token = null) => SendAsync<Me>(HttpMethod.Get, "api/me", token: token);
 

@@ -1,19 +1,32 @@
 using Microsoft.AspNetCore.Mvc;
+using QppOrleans.Portal.Api;
 using QppOrleans.Portal.Session;
 
 namespace QppOrleans.Portal.Pages;
 
-/// <summary>Ends the portal session (the cookie and the token it held).</summary>
+/// <summary>A-7: sign out of this session, or of every session of the account; the token stops working at once.</summary>
 public sealed class SignOutModel : PortalPage
 {
+    [BindProperty]
+    public bool Everywhere { get; set; }
+
     public void OnGet()
     {
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        try
+        {
+            await Api.SignOutAsync(Everywhere);
+        }
+        catch (SessionEndedException)
+        {
+            // Already over at the API: the portal's cookie goes all the same.
+        }
+
         await PortalSession.SignOutAsync(HttpContext);
-        Notice = "You have signed out.";
+        Notice = Everywhere ? "You have signed out of every session." : "You have signed out.";
         return Redirect("/");
     }
 }

@@ -12,7 +12,6 @@ public sealed class OperatorTests(PortalServer server)
     [Fact]
     public async Task A11_An_operator_imports_a_directory_file_with_a_bad_line_and_sees_each_count_and_the_rejected_line()
     {
-        (await backstage.OperatorAsync()).Dispose();
         var first = Practice.New("Harbor Family Practice");
         var second = Practice.New("Lakeside Clinic");
         var file = Path.Combine(Path.GetTempPath(), $"directory-{Guid.NewGuid():N}.ndjson");

@@ -14,13 +14,14 @@ namespace QppOrleans.Portal.Tests.Infrastructure;
 public sealed partial class Backstage(Uri baseAddress)
 {
     public const string Password = "Correct-Horse-Battery-42";
+    /// <summary>The operator Development provisions at start (<c>Access:DevelopmentOperator</c> in appsettings.Development.json).</summary>
     public const string Operator = "qpp-operator";
-
-    private static readonly SemaphoreSlim OperatorAccount = new(1, 1);
+    public const string OperatorPassword = "Operator-Password-2026";
+    public const string OperatorEmail = "qpp-operator@qpp.localhost";
 
     public static string NewUserId(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..20];
 
-    public static string EmailOf(string userId) => $"{userId}@example.org";
+    public static string EmailOf(string userId) => userId == Operator ? OperatorEmail : $"{userId}@example.org";
 
     public async Task CreateAccountAsync(string userId, string firstName = "Jane", string lastName = "Doe")
     {
@@ -32,27 +33,15 @@ public sealed partial class Backstage(Uri baseAddress)
         }
     }
 
-    /// <summary>The Development operator (<c>Access:Operators</c>), its account opened once.</summary>
-    public async Task<HttpClient> OperatorAsync()
-    {
-        await OperatorAccount.WaitAsync();
-        try
-        {
-            await CreateAccountAsync(Operator, "Service", "Center");
-        }
-        finally
-        {
-            OperatorAccount.Release();
-        }
+    public Task<HttpClient> OperatorAsync() => SignedInAsync(Operator);
 
-        return await SignedInAsync(Operator);
-    }
+    public static string PasswordOf(string userId) => userId == Operator ? OperatorPassword : Password;
 
     public async Task<HttpClient> SignedInAsync(string userId)
     {
         using var http = Anonymous();
         var before = await MessageCountAsync(EmailOf(userId));
-        var challenge = await (await Ok(http.PostAsJsonAsync("api/auth/sign-in", new { userId, password = Password, statementOfTruth = true }))).Content.ReadFromJsonAsync<JsonElement>();
+        var challenge = await (await Ok(http.PostAsJsonAsync("api/auth/sign-in", new { userId, password = PasswordOf(userId), statementOfTruth = true }))).Content.ReadFromJsonAsync<JsonElement>();
         var id = challenge.GetProperty("challengeId").GetString()!;
         await Ok(http.PostAsJsonAsync($"api/auth/challenges/{Uri.EscapeDataString(id)}/send", new { deviceId = "email" }));
         var code = await CodeAsync(EmailOf(userId), before);

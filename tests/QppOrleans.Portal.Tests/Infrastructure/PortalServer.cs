@@ -42,8 +42,12 @@ public sealed class PortalServer : IAsyncLifetime
         start.Environment["Embedded__DataFile"] = Path.Combine(dataDirectory, "qpp.db");
         start.Environment["Orleans__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
         start.Environment["Orleans__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
-        // Every test signs people in; the per-address allowance is for the real world.
-        start.Environment["RateLimits__SignIn__PermitLimit"] = "10000";
+        // Every test signs people in from this one machine: the per-client and per-account allowances are for the real world.
+        foreach (var rule in new[] { "SignIn", "AccountCreation", "PasswordReset", "AccessRequests" })
+        {
+            start.Environment[$"RateLimits__{rule}__PerClient"] = "100000";
+            start.Environment[$"RateLimits__{rule}__PerAccount"] = "100000";
+        }
         start.Environment["Portal__KeysDirectory"] = Path.Combine(dataDirectory, "keys");
 
         process = Process.Start(start)!;

@@ -7,7 +7,7 @@ public static class SignIn
     {
         browser.Go("/sign-in");
         browser.Type("User ID", userId);
-        browser.Type("Password", Backstage.Password);
+        browser.Type("Password", Backstage.PasswordOf(userId));
         browser.Check("Yes, I agree");
         if (screens)
         {

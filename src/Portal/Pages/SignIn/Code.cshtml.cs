@@ -5,7 +5,7 @@ using QppOrleans.Portal.Session;
 namespace QppOrleans.Portal.Pages.SignIn;
 
 /// <summary>A-3, A-6: the code is verified and the API's token becomes the portal session.</summary>
-public sealed class CodeModel(SealedCookie<SignInDraft> drafts, IWebHostEnvironment environment) : PortalPage
+public sealed class CodeModel(SealedCookie<SignInDraft> drafts, SealedCookie<KnownClient> knownClients, IWebHostEnvironment environment) : PortalPage
 {
     public VerificationDevice? Device { get; private set; }
 
@@ -49,6 +49,11 @@ public sealed class CodeModel(SealedCookie<SignInDraft> drafts, IWebHostEnvironm
         }
 
         await PortalSession.SignInAsync(HttpContext, me.Value!, verified.Value);
+        if (verified.Value.KnownClient is { } known)
+        {
+            knownClients.Write(HttpContext, new KnownClient(known));
+        }
+
         drafts.Delete(HttpContext);
         return Redirect(draft.ReturnUrl ?? "/manage-access");
     }

@@ -5,7 +5,7 @@ using QppOrleans.Portal.Session;
 namespace QppOrleans.Portal.Pages.SignIn;
 
 /// <summary>A-2: user id, password and the Statement of Truth; the API decides, and says why not.</summary>
-public sealed class SignInModel(SealedCookie<SignInDraft> drafts) : PortalPage
+public sealed class SignInModel(SealedCookie<SignInDraft> drafts, SealedCookie<KnownClient> knownClients) : PortalPage
 {
     [BindProperty]
     public string? UserId { get; set; }
@@ -28,7 +28,7 @@ public sealed class SignInModel(SealedCookie<SignInDraft> drafts) : PortalPage
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await Api.SignInAsync(new SignInBody(UserId?.Trim() ?? "", Password ?? "", StatementOfTruth));
+        var result = await Api.SignInAsync(new SignInBody(UserId?.Trim() ?? "", Password ?? "", StatementOfTruth, knownClients.Read(HttpContext)?.Token));
         if (!result.Ok)
         {
             return Show(result.Problem!);
