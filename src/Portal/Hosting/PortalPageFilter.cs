@@ -13,7 +13,7 @@ namespace QppOrleans.Portal.Hosting;
 public sealed class PortalPageFilter : IAsyncPageFilter
 {
     public const string ContentPolicy =
-        "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+        "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
