@@ -37,6 +37,19 @@ public sealed class QppClient
     public Task<ApiResult<JsonElement>> SignOutAsync(bool everywhere) =>
         SendAsync<JsonElement>(HttpMethod.Post, everywhere ? "api/auth/sign-out-everywhere" : "api/auth/sign-out");
 
+    /// <summary>A-8: a reset challenge; the same answer whether or not the id exists.</summary>
+    public Task<ApiResult<SignInChallenge>> StartResetAsync(string userId) =>
+        SendAsync<SignInChallenge>(HttpMethod.Post, "api/auth/password-reset", new { userId });
+
+    public Task<ApiResult<JsonElement>> CompleteResetAsync(string challengeId, string code, string newPassword) =>
+        SendAsync<JsonElement>(HttpMethod.Post, $"api/auth/password-reset/{E(challengeId)}/complete", new { code, newPassword });
+
+    /// <summary>A-8, A-9: a fresh code for a change the signed-in person makes.</summary>
+    public Task<ApiResult<SignInChallenge>> ConfirmationAsync() => SendAsync<SignInChallenge>(HttpMethod.Post, "api/me/challenges");
+
+    public Task<ApiResult<JsonElement>> ChangePasswordAsync(string currentPassword, string newPassword, string challengeId, string code) =>
+        SendAsync<JsonElement>(HttpMethod.Put, "api/me/password", new { currentPassword, newPassword, challengeId, code });
+
     /// <summary>Right after verification, with the new token (the person has no session yet).</summary>
     public Task<ApiResult<Me>> MeAsync(string? token = null) => SendAsync<Me>(HttpMethod.Get, "api/me", token: token);
 

@@ -3,11 +3,11 @@ namespace QppOrleans.Portal.Tests.Infrastructure;
 /// <summary>The guide's sign-in as a person does it: user id, password, "Yes, I agree", a device, the code.</summary>
 public static class SignIn
 {
-    public static async Task AsAsync(Browser browser, Backstage backstage, string userId, bool screens = false)
+    public static async Task AsAsync(Browser browser, Backstage backstage, string userId, bool screens = false, string? password = null)
     {
         browser.Go("/sign-in");
         browser.Type("User ID", userId);
-        browser.Type("Password", Backstage.PasswordOf(userId));
+        browser.Type("Password", password ?? Backstage.PasswordOf(userId));
         browser.Check("Yes, I agree");
         if (screens)
         {
