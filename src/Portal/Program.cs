@@ -1,4 +1,4 @@
-using QppOrleans.Portal.Hosting;
+using QppOrleans.WebPortal.Hosting;
 
 // The portal on its own, beside the API (a cluster): Portal:ApiBaseUrl says where the API is.
 var builder = WebApplication.CreateBuilder(args);

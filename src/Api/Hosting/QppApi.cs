@@ -12,7 +12,7 @@ using QppOrleans.Api.Notifications;
 using QppOrleans.Api.Registration;
 using QppOrleans.Grains.Registration;
 using QppOrleans.Grains.Directory;
-using QppOrleans.Portal.Hosting;
+using QppOrleans.WebPortal.Hosting;
 using QppOrleans.Silo.Hosting;
 using Scalar.AspNetCore;
 

@@ -1,4 +1,4 @@
-namespace QppOrleans.Portal.Api;
+namespace QppOrleans.WebPortal.Api;
 
 // The API's bodies for connecting to organizations and managing access (API.md "Connect to an organization").
 

@@ -1,4 +1,4 @@
-namespace QppOrleans.Portal.Api;
+namespace QppOrleans.WebPortal.Api;
 
 // The API's accounts and sign-in bodies (API.md "Accounts and sign-in").
 

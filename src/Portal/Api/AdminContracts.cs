@@ -1,4 +1,4 @@
-namespace QppOrleans.Portal.Api;
+namespace QppOrleans.WebPortal.Api;
 
 // The API's bodies for operators (API.md "Operators and the Service Center") and notifications.
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace QppOrleans.Portal.Api;
+namespace QppOrleans.WebPortal.Api;
 
 /// <summary>The API's JSON: camelCase, as API.md has it.</summary>
 public static class ApiJson

@@ -1,4 +1,4 @@
-namespace QppOrleans.Portal.Api;
+namespace QppOrleans.WebPortal.Api;
 
 // The API's directory bodies (API.md "Directory and search").
 

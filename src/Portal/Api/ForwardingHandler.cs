@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
-using QppOrleans.Portal.Session;
+using QppOrleans.WebPortal.Session;
 
-namespace QppOrleans.Portal.Api;
+namespace QppOrleans.WebPortal.Api;
 
 /// <summary>
 /// The portal is a proxy hop in front of the API: each call carries the person's bearer token and,

@@ -1,4 +1,4 @@
-namespace QppOrleans.Portal.Api;
+namespace QppOrleans.WebPortal.Api;
 
 /// <summary>Organization types as the API spells them, and their words on screen.</summary>
 public static class OrgTypes

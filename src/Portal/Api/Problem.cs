@@ -1,4 +1,4 @@
-namespace QppOrleans.Portal.Api;
+namespace QppOrleans.WebPortal.Api;
 
 /// <summary>
 /// An RFC 7807 problem as the API answers it: <see cref="Detail"/> is the message for the person

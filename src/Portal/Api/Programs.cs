@@ -1,4 +1,4 @@
-namespace QppOrleans.Portal.Api;
+namespace QppOrleans.WebPortal.Api;
 
 /// <summary>The two programs as the API spells them, and as the guide names them.</summary>
 public static class Programs

@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using QppOrleans.Portal.Hosting;
+using QppOrleans.WebPortal.Hosting;
 
-namespace QppOrleans.Portal.Api;
+namespace QppOrleans.WebPortal.Api;
 
 /// <summary>
 /// The public HTTP API, as the portal calls it (API.md). Every call goes through

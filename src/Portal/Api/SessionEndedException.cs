@@ -1,4 +1,4 @@
-namespace QppOrleans.Portal.Api;
+namespace QppOrleans.WebPortal.Api;
 
 /// <summary>The API refused the person's token (expired, signed out elsewhere): the portal session is over.</summary>
 public sealed class SessionEndedException : Exception

@@ -1,4 +1,4 @@
-namespace QppOrleans.Portal.Api;
+namespace QppOrleans.WebPortal.Api;
 
 /// <summary>Organization sizes in clinicians, as the API spells them and the guide shows them.</summary>
 public static class Sizes

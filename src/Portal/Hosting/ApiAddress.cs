@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 
-namespace QppOrleans.Portal.Hosting;
+namespace QppOrleans.WebPortal.Hosting;
 
 /// <summary>
 /// Where the portal reaches the API: <c>Portal:ApiBaseUrl</c>, or else the address this host

@@ -1,4 +1,4 @@
-namespace QppOrleans.Portal.Hosting;
+namespace QppOrleans.WebPortal.Hosting;
 
 /// <summary>Settings of the portal (section <c>Portal</c>).</summary>
 public sealed class PortalOptions

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using QppOrleans.Portal.Api;
-using QppOrleans.Portal.Session;
+using QppOrleans.WebPortal.Api;
+using QppOrleans.WebPortal.Session;
 
-namespace QppOrleans.Portal.Hosting;
+namespace QppOrleans.WebPortal.Hosting;
 
 /// <summary>
 /// Around every portal page: a content policy that lets the page load its own styles, scripts,

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
-using QppOrleans.Portal.Session;
+using QppOrleans.WebPortal.Session;
 
-namespace QppOrleans.Portal.Pages;
+namespace QppOrleans.WebPortal.Pages;
 
 public sealed class IndexModel : PortalPage
 {

@@ -1,4 +1,4 @@
-namespace QppOrleans.Portal.Pages;
+namespace QppOrleans.WebPortal.Pages;
 
 public sealed class NotAllowedModel : PortalPage
 {

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using QppOrleans.Portal.Api;
+using QppOrleans.WebPortal.Api;
 
-namespace QppOrleans.Portal.Pages;
+namespace QppOrleans.WebPortal.Pages;
 
 /// <summary>What every portal page has: the API, the problem it last answered, and a notice carried over a redirect.</summary>
 public abstract class PortalPage : PageModel

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
-using QppOrleans.Portal.Api;
-using QppOrleans.Portal.Session;
+using QppOrleans.WebPortal.Api;
+using QppOrleans.WebPortal.Session;
 
-namespace QppOrleans.Portal.Pages;
+namespace QppOrleans.WebPortal.Pages;
 
 /// <summary>A-7: sign out of this session, or of every session of the account; the token stops working at once.</summary>
 public sealed class SignOutModel : PortalPage

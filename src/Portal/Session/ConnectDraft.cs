@@ -1,4 +1,4 @@
-namespace QppOrleans.Portal.Session;
+namespace QppOrleans.WebPortal.Session;
 
 /// <summary>
 /// Connect to an Organization between its steps: the type (and APM model), the organizations

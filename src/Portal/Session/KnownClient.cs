@@ -1,4 +1,4 @@
-namespace QppOrleans.Portal.Session;
+namespace QppOrleans.WebPortal.Session;
 
 /// <summary>
 /// The API's known-client token for this browser: shown at the next sign-in, it tells

@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using QppOrleans.Portal.Api;
+using QppOrleans.WebPortal.Api;
 
-namespace QppOrleans.Portal.Session;
+namespace QppOrleans.WebPortal.Session;
 
 /// <summary>
 /// A person's portal session: the API's bearer token and who they are, in an HttpOnly cookie

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
-using QppOrleans.Portal.Api;
+using QppOrleans.WebPortal.Api;
 
-namespace QppOrleans.Portal.Session;
+namespace QppOrleans.WebPortal.Session;
 
 /// <summary>
 /// A step's draft between two pages of a flow (the open sign-in challenge, the organizations

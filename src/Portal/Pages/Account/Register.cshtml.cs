@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using QppOrleans.Portal.Api;
+using QppOrleans.WebPortal.Api;
 
-namespace QppOrleans.Portal.Pages.Account;
+namespace QppOrleans.WebPortal.Pages.Account;
 
 /// <summary>A-1: an account with its user id, password, name, email and optional phone.</summary>
 public sealed class RegisterModel : PortalPage

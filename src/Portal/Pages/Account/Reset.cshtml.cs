@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using QppOrleans.Portal.Session;
+using QppOrleans.WebPortal.Session;
 
-namespace QppOrleans.Portal.Pages.Account;
+namespace QppOrleans.WebPortal.Pages.Account;
 
 /// <summary>A-8: a forgotten password reset with a code sent to a registered device; the API answers alike whether or not the id exists.</summary>
 public sealed class ResetModel(SealedCookie<CodeDraft> drafts) : PortalPage

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 
-namespace QppOrleans.Portal.Pages.Admin;
+namespace QppOrleans.WebPortal.Pages.Admin;
 
 /// <summary>A-11: the operators' directory import.</summary>
 public sealed class DirectoryImportModel : ImportPage

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using QppOrleans.Portal.Api;
+using QppOrleans.WebPortal.Api;
 
-namespace QppOrleans.Portal.Pages.Admin;
+namespace QppOrleans.WebPortal.Pages.Admin;
 
 /// <summary>An operator's NDJSON upload, streamed on to the API; the counts and the rejected lines come back.</summary>
 public abstract class ImportPage : PortalPage

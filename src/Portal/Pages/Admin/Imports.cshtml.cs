@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 
-namespace QppOrleans.Portal.Pages.Admin;
+namespace QppOrleans.WebPortal.Pages.Admin;
 
 /// <summary>R-10 and R-13: the operators' registration imports for a performance year.</summary>
 public sealed class RegistrationImportsModel(IConfiguration configuration) : ImportPage

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using QppOrleans.Portal.Api;
+using QppOrleans.WebPortal.Api;
 
-namespace QppOrleans.Portal.Pages.Admin;
+namespace QppOrleans.WebPortal.Pages.Admin;
 
 /// <summary>A-26: the Service Center queue; an operator resolves a request (approve grants the role, deny lets the person start again).</summary>
 public sealed class ServiceCenterModel : PortalPage

@@ -1,7 +1,7 @@
-using QppOrleans.Portal.Api;
-using QppOrleans.Portal.Session;
+using QppOrleans.WebPortal.Api;
+using QppOrleans.WebPortal.Session;
 
-namespace QppOrleans.Portal.Pages.Connect;
+namespace QppOrleans.WebPortal.Pages.Connect;
 
 /// <summary>The last step's request: one item per organization with its role and, where given, its validation.</summary>
 public static class ConnectRequest

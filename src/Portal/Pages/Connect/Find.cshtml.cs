@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
-using QppOrleans.Portal.Api;
-using QppOrleans.Portal.Session;
+using QppOrleans.WebPortal.Api;
+using QppOrleans.WebPortal.Session;
 
-namespace QppOrleans.Portal.Pages.Connect;
+namespace QppOrleans.WebPortal.Pages.Connect;
 
 /// <summary>
 /// Step 2: search by what the type allows, pick up to 25 practices or one other organization.

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
-using QppOrleans.Portal.Api;
-using QppOrleans.Portal.Session;
+using QppOrleans.WebPortal.Api;
+using QppOrleans.WebPortal.Session;
 
-namespace QppOrleans.Portal.Pages.Connect;
+namespace QppOrleans.WebPortal.Pages.Connect;
 
 /// <summary>Step 3: a role for each organization. Without a Security Official pick, the request goes now.</summary>
 public sealed class ConnectRoleModel(SealedCookie<ConnectDraft> drafts) : PortalPage

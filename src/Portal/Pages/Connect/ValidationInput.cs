@@ -1,6 +1,6 @@
-using QppOrleans.Portal.Api;
+using QppOrleans.WebPortal.Api;
 
-namespace QppOrleans.Portal.Pages.Connect;
+namespace QppOrleans.WebPortal.Pages.Connect;
 
 /// <summary>What a first Security Official (or a clinician) types to prove they know the organization .</summary>
 public sealed class ValidationInput

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using QppOrleans.Portal.Api;
+using QppOrleans.WebPortal.Api;
 
-namespace QppOrleans.Portal.Pages.ManageAccess;
+namespace QppOrleans.WebPortal.Pages.ManageAccess;
 
 /// <summary>R-12: connected organizations by tab, users, role, both programs' status; edit actions for Security Officials.</summary>
 public sealed class ManageAccessModel : PortalPage

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using QppOrleans.Portal.Api;
+using QppOrleans.WebPortal.Api;
 
-namespace QppOrleans.Portal.Pages.Notifications;
+namespace QppOrleans.WebPortal.Pages.Notifications;
 
 /// <summary>N-1: the person's on-screen notifications, newest first, each marked read or unread.</summary>
 public sealed class NotificationsModel : PortalPage

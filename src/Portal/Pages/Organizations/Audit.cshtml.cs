@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using QppOrleans.Portal.Api;
+using QppOrleans.WebPortal.Api;
 
-namespace QppOrleans.Portal.Pages.Organizations;
+namespace QppOrleans.WebPortal.Pages.Organizations;
 
 /// <summary>A-30: who did what, when and why at the organization.</summary>
 public sealed class AuditModel : OrganizationPage

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using QppOrleans.Portal.Api;
+using QppOrleans.WebPortal.Api;
 
-namespace QppOrleans.Portal.Pages.Organizations;
+namespace QppOrleans.WebPortal.Pages.Organizations;
 
 /// <summary>A Security Official's page about one of their organizations: the API answers 403 or 404 to anyone else.</summary>
 public abstract class OrganizationPage : PortalPage

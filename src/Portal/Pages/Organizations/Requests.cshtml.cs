@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using QppOrleans.Portal.Api;
+using QppOrleans.WebPortal.Api;
 
-namespace QppOrleans.Portal.Pages.Organizations;
+namespace QppOrleans.WebPortal.Pages.Organizations;
 
 /// <summary>A-23, A-27: the pending requests, each approved or denied (with a reason) by a Security Official.</summary>
 public sealed class RequestsModel : OrganizationPage

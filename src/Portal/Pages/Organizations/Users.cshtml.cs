@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using QppOrleans.Portal.Api;
+using QppOrleans.WebPortal.Api;
 
-namespace QppOrleans.Portal.Pages.Organizations;
+namespace QppOrleans.WebPortal.Pages.Organizations;
 
 /// <summary>A-27: the organization's users; a Security Official removes the role of a person who left.</summary>
 public sealed class UsersModel : OrganizationPage

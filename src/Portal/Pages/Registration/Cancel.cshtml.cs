@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using QppOrleans.Portal.Api;
+using QppOrleans.WebPortal.Api;
 
-namespace QppOrleans.Portal.Pages.Registration;
+namespace QppOrleans.WebPortal.Pages.Registration;
 
 /// <summary>R-8: a program's registration cancelled after the person confirms (Continue), or kept (Cancel).</summary>
 public sealed class RegistrationCancelModel : RegistrationPage

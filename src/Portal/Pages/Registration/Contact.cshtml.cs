@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using QppOrleans.Portal.Api;
+using QppOrleans.WebPortal.Api;
 
-namespace QppOrleans.Portal.Pages.Registration;
+namespace QppOrleans.WebPortal.Pages.Registration;
 
 /// <summary>R-6: a contact added (the first pre-filled with the person's own name) or edited.</summary>
 public sealed class RegistrationContactModel : RegistrationPage

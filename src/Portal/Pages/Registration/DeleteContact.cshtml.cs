@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using QppOrleans.Portal.Api;
+using QppOrleans.WebPortal.Api;
 
-namespace QppOrleans.Portal.Pages.Registration;
+namespace QppOrleans.WebPortal.Pages.Registration;
 
 /// <summary>R-6: a contact deleted after confirmation; the API refuses the last one with its message.</summary>
 public sealed class RegistrationDeleteContactModel : RegistrationPage

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 
-namespace QppOrleans.Portal.Pages.Registration;
+namespace QppOrleans.WebPortal.Pages.Registration;
 
 /// <summary>Show Details: the organization's address, its contacts and both programs .</summary>
 public sealed class RegistrationDetailsModel : RegistrationPage

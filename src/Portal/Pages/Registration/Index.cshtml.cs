@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using QppOrleans.Portal.Api;
+using QppOrleans.WebPortal.Api;
 
-namespace QppOrleans.Portal.Pages.Registration;
+namespace QppOrleans.WebPortal.Pages.Registration;
 
 /// <summary>R-11: the Security Official's organizations, size and id, each program registered (green check) or not (yellow semi-circle).</summary>
 public sealed class RegistrationOverviewModel : PortalPage

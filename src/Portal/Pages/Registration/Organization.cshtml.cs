@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using QppOrleans.Portal.Api;
+using QppOrleans.WebPortal.Api;
 
-namespace QppOrleans.Portal.Pages.Registration;
+namespace QppOrleans.WebPortal.Pages.Registration;
 
 /// <summary>R-5: name and address, pre-filled from the directory; all but address 2 required.</summary>
 public sealed class RegistrationOrganizationModel : RegistrationPage

@@ -1,4 +1,4 @@
-namespace QppOrleans.Portal.Pages.Registration;
+namespace QppOrleans.WebPortal.Pages.Registration;
 
 /// <summary>A contact's ten-digit phone as the guide shows it: 111-222-3344.</summary>
 public static class Phone

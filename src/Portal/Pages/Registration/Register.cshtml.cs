@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
-using QppOrleans.Portal.Api;
+using QppOrleans.WebPortal.Api;
 
-namespace QppOrleans.Portal.Pages.Registration;
+namespace QppOrleans.WebPortal.Pages.Registration;
 
 /// <summary>R-3, R-7, R-8: review the organization and contacts, register, and see the registration id.</summary>
 public sealed class RegistrationRegisterModel : RegistrationPage

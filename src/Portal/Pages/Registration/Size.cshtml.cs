@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 
-namespace QppOrleans.Portal.Pages.Registration;
+namespace QppOrleans.WebPortal.Pages.Registration;
 
 /// <summary>
 /// the size, edited only here. A change that would delete a Web Interface registration

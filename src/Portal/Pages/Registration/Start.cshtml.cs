@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 
-namespace QppOrleans.Portal.Pages.Registration;
+namespace QppOrleans.WebPortal.Pages.Registration;
 
 /// <summary>The registration of the current performance year: <c>Portal:PerformanceYear</c>, else the year the API shows with connected organizations .</summary>
 public sealed class RegistrationStartModel(IConfiguration configuration) : PortalPage

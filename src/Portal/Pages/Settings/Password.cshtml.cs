@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
-using QppOrleans.Portal.Api;
-using QppOrleans.Portal.Session;
+using QppOrleans.WebPortal.Api;
+using QppOrleans.WebPortal.Session;
 
-namespace QppOrleans.Portal.Pages.Settings;
+namespace QppOrleans.WebPortal.Pages.Settings;
 
 /// <summary>A-8: the current password and a fresh code change the password; the account's email is told.</summary>
 public sealed class PasswordModel(SealedCookie<CodeDraft> drafts) : PortalPage

@@ -1,4 +1,4 @@
-namespace QppOrleans.Portal.Pages.Shared;
+namespace QppOrleans.WebPortal.Pages.Shared;
 
 /// <summary>One labelled text field of a USWDS form, with its hint and the API's message for it.</summary>
 public sealed record FieldModel(

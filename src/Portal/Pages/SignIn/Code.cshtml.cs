@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
-using QppOrleans.Portal.Api;
-using QppOrleans.Portal.Session;
+using QppOrleans.WebPortal.Api;
+using QppOrleans.WebPortal.Session;
 
-namespace QppOrleans.Portal.Pages.SignIn;
+namespace QppOrleans.WebPortal.Pages.SignIn;
 
 /// <summary>A-3, A-6: the code is verified and the API's token becomes the portal session.</summary>
 public sealed class CodeModel(SealedCookie<SignInDraft> drafts, SealedCookie<KnownClient> knownClients, IWebHostEnvironment environment) : PortalPage

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
-using QppOrleans.Portal.Api;
-using QppOrleans.Portal.Session;
+using QppOrleans.WebPortal.Api;
+using QppOrleans.WebPortal.Session;
 
-namespace QppOrleans.Portal.Pages.SignIn;
+namespace QppOrleans.WebPortal.Pages.SignIn;
 
 /// <summary>A-3: the person picks one of their devices and a code is sent to it.</summary>
 public sealed class DeviceModel(SealedCookie<SignInDraft> drafts) : PortalPage

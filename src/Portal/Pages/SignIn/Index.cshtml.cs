@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
-using QppOrleans.Portal.Api;
-using QppOrleans.Portal.Session;
+using QppOrleans.WebPortal.Api;
+using QppOrleans.WebPortal.Session;
 
-namespace QppOrleans.Portal.Pages.SignIn;
+namespace QppOrleans.WebPortal.Pages.SignIn;
 
 /// <summary>A-2: user id, password and the Statement of Truth; the API decides, and says why not.</summary>
 public sealed class SignInModel(SealedCookie<SignInDraft> drafts, SealedCookie<KnownClient> knownClients) : PortalPage
