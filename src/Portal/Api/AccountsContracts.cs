@@ -14,3 +14,7 @@ public sealed record VerificationDevice(string DeviceId, string Kind, string Mas
 public sealed record BearerToken(string AccessToken, string TokenType, int ExpiresIn, string? KnownClient);
 
 public sealed record Me(string UserId, string FirstName, string LastName, string Email, bool Operator);
+
+public sealed record Device(string DeviceId, string Kind, string Address, string Masked);
+
+public sealed record PendingDevice(string DeviceId, string Status);

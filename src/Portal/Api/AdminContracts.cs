@@ -7,7 +7,7 @@ public sealed record ImportReport(long Created, long Updated, long Unchanged, lo
 public sealed record RejectedLine(int Line, string Reason);
 
 public sealed record ServiceCenterItem(
-    Guid RequestId, DateTimeOffset OpenedAt, string OrgType, string OrgId, string OrganizationName, string UserId, string Role, string Reason, string Status);
+    Guid RequestId, DateTimeOffset OpenedAt, string OrgType, string OrgId, string OrganizationName, string UserId, string Role, string Reason, string Status, DateTimeOffset? ResolvedAt, string? ResolvedBy);
 
 public sealed record ResolveBody(string Outcome, string? Note);
 

@@ -47,6 +47,18 @@ public sealed class QppClient
     /// <summary>A-8, A-9: a fresh code for a change the signed-in person makes.</summary>
     public Task<ApiResult<SignInChallenge>> ConfirmationAsync() => SendAsync<SignInChallenge>(HttpMethod.Post, "api/me/challenges");
 
+    public Task<ApiResult<Device[]>> DevicesAsync() => SendAsync<Device[]>(HttpMethod.Get, "api/me/devices");
+
+    /// <summary>A-9: a device is added behind a fresh code, then confirmed by the code sent to it.</summary>
+    public Task<ApiResult<PendingDevice>> AddDeviceAsync(string kind, string address, string challengeId, string code) =>
+        SendAsync<PendingDevice>(HttpMethod.Post, "api/me/devices", new { kind, address, challengeId, code });
+
+    public Task<ApiResult<JsonElement>> ConfirmDeviceAsync(string deviceId, string code) =>
+        SendAsync<JsonElement>(HttpMethod.Post, $"api/me/devices/{E(deviceId)}/confirm", new { code });
+
+    public Task<ApiResult<JsonElement>> RemoveDeviceAsync(string deviceId, string challengeId, string code) =>
+        SendAsync<JsonElement>(HttpMethod.Delete, $"api/me/devices/{E(deviceId)}", new { challengeId, code });
+
     public Task<ApiResult<JsonElement>> ChangePasswordAsync(string currentPassword, string newPassword, string challengeId, string code) =>
         SendAsync<JsonElement>(HttpMethod.Put, "api/me/password", new { currentPassword, newPassword, challengeId, code });
 
@@ -130,8 +142,8 @@ public sealed class QppClient
         return SendAsync<ImportReport>(HttpMethod.Post, path, content: content, cancellationToken: cancellationToken);
     }
 
-    public Task<ApiResult<ServiceCenterItem[]>> ServiceCenterAsync(bool includeClosed) =>
-        SendAsync<ServiceCenterItem[]>(HttpMethod.Get, $"api/admin/service-center/requests?includeClosed={(includeClosed ? "true" : "false")}");
+    public Task<ApiResult<ServiceCenterItem[]>> ServiceCenterAsync(bool resolved) =>
+        SendAsync<ServiceCenterItem[]>(HttpMethod.Get, $"api/admin/service-center/requests?status={(resolved ? "resolved" : "open")}");
 
     public Task<ApiResult<JsonElement>> ResolveAsync(Guid id, string outcome, string? note) =>
         SendAsync<JsonElement>(HttpMethod.Post, $"api/admin/service-center/requests/{id}/resolve", new ResolveBody(outcome, note));

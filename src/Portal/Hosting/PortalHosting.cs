@@ -34,6 +34,7 @@ public static class PortalHosting
             .AddHttpMessageHandler<ForwardingHandler>();
         services.AddSingleton(provider => new SealedCookie<SignInDraft>(provider.GetRequiredService<IDataProtectionProvider>(), "qpp-sign-in", TimeSpan.FromMinutes(15)));
         services.AddSingleton(provider => new SealedCookie<CodeDraft>(provider.GetRequiredService<IDataProtectionProvider>(), "qpp-code", TimeSpan.FromMinutes(15)));
+        services.AddSingleton(provider => new SealedCookie<DeviceDraft>(provider.GetRequiredService<IDataProtectionProvider>(), "qpp-device", TimeSpan.FromMinutes(15)));
         services.AddSingleton(provider => new SealedCookie<KnownClient>(provider.GetRequiredService<IDataProtectionProvider>(), "qpp-known-client", TimeSpan.FromDays(180)));
         services.AddSingleton(provider => new SealedCookie<ConnectDraft>(provider.GetRequiredService<IDataProtectionProvider>(), "qpp-connect", TimeSpan.FromHours(1)));
 

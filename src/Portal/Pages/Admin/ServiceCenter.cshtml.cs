@@ -7,7 +7,7 @@ namespace QppOrleans.WebPortal.Pages.Admin;
 public sealed class ServiceCenterModel : PortalPage
 {
     [BindProperty(SupportsGet = true)]
-    public bool IncludeClosed { get; set; }
+    public bool Resolved { get; set; }
 
     [BindProperty]
     public Guid Id { get; set; }
@@ -41,7 +41,7 @@ public sealed class ServiceCenterModel : PortalPage
 
     private async Task LoadAsync()
     {
-        var items = await Api.ServiceCenterAsync(IncludeClosed);
+        var items = await Api.ServiceCenterAsync(Resolved);
         if (items.Ok)
         {
             Items = [.. items.Value!.OrderByDescending(i => i.OpenedAt)];
