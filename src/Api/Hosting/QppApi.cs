@@ -12,6 +12,7 @@ using QppOrleans.Api.Notifications;
 using QppOrleans.Api.Registration;
 using QppOrleans.Grains.Registration;
 using QppOrleans.Grains.Directory;
+using QppOrleans.WebPortal.Hosting;
 using QppOrleans.Silo.Hosting;
 using Scalar.AspNetCore;
 
@@ -47,6 +48,7 @@ public static class QppApi
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster-and-storage", tags: ["ready"]);
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.AddQppPortal();
 
         var app = builder.Build();
         app.UseForwardedHeaders();
@@ -58,6 +60,7 @@ public static class QppApi
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseQppPortalAssets();
         app.UseAuthentication();
         app.UseUnknownRoutesAsNotFound();
         app.UseAuthorization();
@@ -76,6 +79,7 @@ public static class QppApi
         app.MapRegistrationImportsApi();
         app.MapNotificationsApi();
         app.MapServiceCenterApi();
+        app.MapQppPortal();
         if (app.Environment.IsDevelopment())
         {
             app.MapScalarApiReference().AllowAnonymous();
