@@ -10,8 +10,10 @@ namespace QppOrleans.Grains.Access;
 /// changes the state and returns the events to commit with it, or says why it was refused.
 /// Plain C#, tested without Orleans; <see cref="OrganizationGrain"/> only loads, commits, publishes.
 /// </summary>
-public sealed class OrganizationAccess(OrganizationState state, OrganizationRef organization, DateTimeOffset now)
+public sealed class OrganizationAccess(OrganizationState state, OrganizationRef organization, DateTimeOffset now, Permissions? permissions = null)
 {
+    private readonly Permissions table = permissions ?? Permissions.Default;
+
     public const int AttemptLimit = 3;
 
     public List<DomainEvent> Events { get; } = [];
@@ -21,11 +23,11 @@ public sealed class OrganizationAccess(OrganizationState state, OrganizationRef 
     public string? RoleOf(string userId) => state.Members.TryGetValue(userId, out var member) ? member.Role : null;
 
     /// <summary>
-    /// One item of an access request. <paramref name="validationRefusal"/> is what
-    /// <see cref="Validations"/> said of the validation information (computed by the caller,
+    /// One item of an access request. <paramref name="validation"/> is what
+    /// <see cref="Validations"/> says of the validation information (computed by the caller,
     /// which can read the directory); it matters only where validation applies.
     /// </summary>
-    public RequestOutcome Request(Person requester, string role, bool sharedSavingsProgram, Func<Refusal?> validationRefusal)
+    public RequestOutcome Request(Person requester, string role, bool sharedSavingsProgram, Func<Verdict?> validation)
     {
         var orgId = organization.OrgId;
         if (sharedSavingsProgram)
@@ -33,9 +35,17 @@ public sealed class OrganizationAccess(OrganizationState state, OrganizationRef 
             return Rejected(AccessMessages.SharedSavingsProgram);
         }
 
-        if (RoleOf(requester.UserId) == role)
+        var held = RoleOf(requester.UserId);
+        if (held == role)
         {
             return Rejected(AccessMessages.AlreadyConnected);
+        }
+
+        // a change between Security Official and Staff User goes through QPP, so that nobody
+        // can approve their own change and no organization is left without a Security Official.
+        if (held is not null)
+        {
+            return Rejected(AccessMessages.RoleChangeByQpp);
         }
 
         if (state.Requests.Find(r => r.UserId == requester.UserId && r.Role == role && r.Status == RequestStatus.Pending) is { } open)
@@ -56,9 +66,10 @@ public sealed class OrganizationAccess(OrganizationState state, OrganizationRef 
             return HasSecurityOfficial ? Pend(requester, role) : Rejected(AccessMessages.SecurityOfficialRequired);
         }
 
-        if (validationRefusal() is { } refusal)
+        if (validation() is { } verdict)
         {
-            return Fail(requester, role, refusal);
+            // only an attempt checked against the directory counts; a form error is just answered.
+            return verdict.IsAttempt ? Fail(requester, role, verdict.Refusal) : Rejected(verdict.Refusal);
         }
 
         state.FailedAttempts.Remove(requester.UserId);
@@ -184,11 +195,14 @@ public sealed class OrganizationAccess(OrganizationState state, OrganizationRef 
         return AccessError.None;
     }
 
-    /// <summary>Anyone connected may look; a Security Official is needed to manage (403); strangers learn nothing (404).</summary>
+    /// <summary>
+    /// Anyone connected may look; managing access needs a role the permission table gives
+    /// <c>manage-access</c> (A-20: the Security Official's) — else 403; strangers learn nothing (404).
+    /// </summary>
     public AccessError Guard(string actor) => RoleOf(actor) switch
     {
         null => AccessError.NotConnected,
-        Roles.SecurityOfficial => AccessError.None,
+        var role when table.Allows(organization.OrgType, role, Permissions.ManageAccess) => AccessError.None,
         _ => AccessError.NotSecurityOfficial,
     };
 

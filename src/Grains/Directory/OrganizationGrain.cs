@@ -18,6 +18,7 @@ namespace QppOrleans.Grains.Directory;
 public sealed class OrganizationGrain(
     [PersistentState("organization", QppStorage.Name)] IPersistentState<OrganizationState> state,
     IDirectoryStore directory,
+    Permissions permissions,
     [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : PublishingGrain<OrganizationState>(state), IOrganizationGrain
 {
     private OrganizationState Organization => Storage.State;
@@ -38,7 +39,7 @@ public sealed class OrganizationGrain(
     {
         var (orgType, orgId) = Key;
         OrganizationRef reference;
-        Func<Refusal?> validate;
+        Func<Verdict?> validate;
         var ssp = false;
         bool listed;
         if (role == Roles.Clinician)
@@ -62,12 +63,12 @@ public sealed class OrganizationGrain(
         // directory is an attempt).
         if (!listed && (role == Roles.Clinician || role == Roles.SecurityOfficial))
         {
-            var refusal = validate() ?? AccessMessages.NotVerified;
+            var refusal = validate()?.Refusal ?? AccessMessages.NotVerified;
             return new RequestOutcome(orgId, RequestStatus.Rejected, Code: refusal.Code, Message: refusal.Message);
         }
 
         var version = Organization.Version;
-        var access = new OrganizationAccess(Organization, reference, clock.GetUtcNow());
+        var access = new OrganizationAccess(Organization, reference, clock.GetUtcNow(), permissions);
         var outcome = access.Request(requester, role, ssp, validate);
         if (Organization.Version != version)
         {
@@ -126,7 +127,7 @@ public sealed class OrganizationGrain(
     private async Task<AccessError> ChangeAsync(Func<OrganizationAccess, AccessError> command)
     {
         var entry = await directory.FindAsync(Key.OrgType, Key.OrgId);
-        var access = new OrganizationAccess(Organization, new OrganizationRef(Key.OrgType, Key.OrgId, entry?.Name ?? Key.OrgId), clock.GetUtcNow());
+        var access = new OrganizationAccess(Organization, new OrganizationRef(Key.OrgType, Key.OrgId, entry?.Name ?? Key.OrgId), clock.GetUtcNow(), permissions);
         var error = command(access);
         if (error == AccessError.None)
         {
@@ -138,5 +139,5 @@ public sealed class OrganizationGrain(
 
     protected override void OnCommitting() => Organization.PruneDecidedRequests(clock.GetUtcNow());
 
-    private OrganizationAccess Access() => new(Organization, new OrganizationRef(Key.OrgType, Key.OrgId, Key.OrgId), clock.GetUtcNow());
+    private OrganizationAccess Access() => new(Organization, new OrganizationRef(Key.OrgType, Key.OrgId, Key.OrgId), clock.GetUtcNow(), permissions);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Streams;
 using QppOrleans.Grains.Abstractions.Events;
+using QppOrleans.Grains.Access;
 using QppOrleans.Grains.Events;
 using QppOrleans.Grains.Notifications.Email;
 using QppOrleans.Grains.Registration;
@@ -26,6 +27,7 @@ public static class QppEvents
         services.AddOptions<EventDeliveryOptions>().Bind(configuration.GetSection(EventDeliveryOptions.Section));
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section));
         services.AddOptions<RegistrationOptions>().Bind(configuration.GetSection(RegistrationOptions.Section));
+        services.TryAddSingleton(_ => Permissions.From(configuration[Permissions.FileKey]));
         services.TryAddSingleton<SmtpMailTransport>();
         services.TryAddSingleton<DevelopmentMailSink>();
         services.TryAddSingleton<IMailTransport>(provider =>
