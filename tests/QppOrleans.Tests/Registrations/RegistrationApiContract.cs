@@ -134,6 +134,14 @@ public abstract class RegistrationApiContract(ApiFixture api)
         using var stale = new HttpRequestMessage(HttpMethod.Put, $"{@base}/size") { Content = JsonContent.Create(new { size = "100+" }) };
         stale.Headers.TryAddWithoutValidation("If-Match", etag);
         await Portal.ProblemAsync(await sam.SendAsync(stale), HttpStatusCode.PreconditionFailed, "precondition-failed");
+        foreach (var neverIssued in new[] { "\"abc\"", "garbage", "\"-5\"", "W/\"\"" })
+        {
+            using var unknown = new HttpRequestMessage(HttpMethod.Put, $"{@base}/size") { Content = JsonContent.Create(new { size = "100+" }) };
+            unknown.Headers.TryAddWithoutValidation("If-Match", neverIssued);
+            await Portal.ProblemAsync(await sam.SendAsync(unknown), HttpStatusCode.PreconditionFailed, "precondition-failed");
+        }
+
+        Assert.Equal("25-99", (await sam.GetFromJsonAsync<JsonElement>(@base)).GetProperty("size").GetString());
 
         var key = Guid.NewGuid().ToString();
         var ids = new List<string?>();
