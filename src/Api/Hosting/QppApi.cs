@@ -76,6 +76,7 @@ public static class QppApi
         app.MapAccessApi();
         app.MapOrganizationAccessApi();
         app.MapServiceCenterAccessApi();
+        app.MapRoleImportsApi();
         app.MapRegistrationApi();
         app.MapRegistrationImportsApi();
         app.MapNotificationsApi();

@@ -1,3 +1,4 @@
+using QppOrleans.Grains.Abstractions.Directory;
 using QppOrleans.Grains.Abstractions;
 using QppOrleans.Grains.Abstractions.Access;
 using QppOrleans.Grains.Abstractions.Events;
@@ -167,6 +168,27 @@ public sealed class OrganizationAccess(OrganizationState state, OrganizationRef 
             Notify = [Recipient(member.UserId, member.Name, member.Email), .. SecurityOfficials().Where(r => r.UserId != member.UserId)],
         }, operatorId);
         return AccessError.None;
+    }
+
+    /// <summary>
+    /// a role imported by an operator (Shared Savings Program ACOs get theirs from ACO-MS):
+    /// granted, changed to the imported one, or left as it is.
+    /// </summary>
+    public ImportOutcome ImportRole(string operatorId, Person person, string role)
+    {
+        if (!state.Members.TryGetValue(person.UserId, out var member))
+        {
+            Grant(person, role, $"aco-ms/{organization.OrgType}/{organization.OrgId}", operatorId);
+            return ImportOutcome.Created;
+        }
+
+        if (member.Role == role)
+        {
+            return ImportOutcome.Unchanged;
+        }
+
+        ChangeRole(operatorId, person.UserId, role);
+        return ImportOutcome.Updated;
     }
 
     /// <summary>A-26: the Service Center resolves an escalation: grants the role, or closes it so the person may try again.</summary>

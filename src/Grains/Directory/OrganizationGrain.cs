@@ -137,6 +137,33 @@ public sealed class OrganizationGrain(
         return error;
     }
 
+    async Task<ServiceCenterMember[]> IOrganizationGrain.MembersForServiceCenterAsync(string operatorId)
+    {
+        await GrainFactory.RequireOperatorAsync(operatorId);
+        return [.. Organization.Members.Values.OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(m => new ServiceCenterMember(m.UserId, m.Name, m.Email, m.Role, m.Since))];
+    }
+
+    async Task<RoleImport> IOrganizationGrain.ImportRoleAsync(string operatorId, Person person, string role)
+    {
+        await GrainFactory.RequireOperatorAsync(operatorId);
+        var entry = await directory.FindAsync(Key.OrgType, Key.OrgId);
+        if (entry is null || ApmModels.Find(entry.ApmModel)?.Ssp != true)
+        {
+            // only Shared Savings Program ACOs take their roles from elsewhere; the others' come through QPP.
+            return new RoleImport(null, "orgId: roles are imported for Shared Savings Program ACOs in the directory only (A-15).");
+        }
+
+        var access = new OrganizationAccess(Organization, new OrganizationRef(Key.OrgType, Key.OrgId, entry.Name), clock.GetUtcNow(), permissions);
+        var outcome = access.ImportRole(operatorId, person, role);
+        if (access.Events.Count > 0)
+        {
+            await CommitAsync(access.Events);
+        }
+
+        return new RoleImport(outcome);
+    }
+
     protected override void OnCommitting() => Organization.PruneDecidedRequests(clock.GetUtcNow());
 
     private OrganizationAccess Access() => new(Organization, new OrganizationRef(Key.OrgType, Key.OrgId, Key.OrgId), clock.GetUtcNow(), permissions);

@@ -74,7 +74,9 @@ public static class NoticeWriter
             ($"QPP: {e.PerformanceYear} sampling results for {e.Organization.Name}",
              $"The {e.PerformanceYear} sampling results for {Wording.Organization(e.Organization)} are available.\n" +
              $"CMS Web Interface: {e.WebInterfaceAssignedPatients} assigned Medicare patients.\n" +
-             $"CAHPS for MIPS Survey: the sample size {(e.CahpsSampleMet ? "was" : "was not")} met.")),
+             $"CAHPS for MIPS Survey: the sample size {(e.CahpsSampleMet ? "was" : "was not")} met." +
+             (e.WebInterfaceFlagged ? "\n\n" + WebInterfaceSamplingFailed : "") +
+             (e.CahpsFlagged ? "\n\n" + CahpsSamplingFailed : ""))),
         _ => [],
     };
 
@@ -84,6 +86,22 @@ public static class NoticeWriter
             var (subject, text) = write(person);
             return new Notice(person, subject, $"Hello {person.Name},\n\n{text}{Footer}", OnScreen: true);
         }).ToArray();
+
+    /// <summary>R-13, in the registration guide's words: what zero assigned patients means.</summary>
+    public const string WebInterfaceSamplingFailed =
+        "Your organization doesn't have any Medicare patients assigned for the CMS Web Interface measures, so we can't populate a patient sample " +
+        "and it can't submit quality data through the CMS Web Interface. The organization won't meet the CMS Web Interface data submission " +
+        "criteria and will need to submit quality measures from another collection type (electronic clinical quality measures (eCQMs) or " +
+        "MIPS clinical quality measures (MIPS CQMs)).";
+
+    /// <summary>R-13, in the registration guide's words: what a missed minimum sample means.</summary>
+    public const string CahpsSamplingFailed =
+        "Your organization doesn't meet the minimum patient sampling requirements for the CAHPS for MIPS Survey, so it won't be able to administer " +
+        "the CAHPS for MIPS Survey. Organizations that don't meet the minimum patient sampling requirements won't be able to attest to Participation " +
+        "in CAHPS or Other Supplemental Questionnaire (IA_PSPA_11) and must select a different activity for the improvement activities performance " +
+        "category; won't be able to supplement their quality score with points associated with the administration of the CAHPS for MIPS Survey; " +
+        "and may qualify for a denominator reduction in the quality performance category if they are not submitting quality data through the " +
+        "CMS Web Interface. Shared Savings Program ACOs that don't meet the minimum patient sampling requirement will receive a denominator reduction.";
 
     private static string CodeWarning(string purpose) => purpose switch
     {

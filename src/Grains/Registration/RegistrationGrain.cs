@@ -114,7 +114,8 @@ public sealed class RegistrationGrain(
         await GrainFactory.RequireOperatorAsync(operatorId);
         var rules = await RulesAsync();
         var id = Record.RegistrationId ?? (programs.Any(p => !rules.Status(p).Registered) ? await NewRegistrationIdAsync() : "");
-        var changed = rules.AutoRegister(operatorId, programs, reason, await ShownAsync(), () => id);
+        var priorYear = await GrainFactory.Reference<IRegistrationGrain>(GrainKeys.Registration(Key.Year - 1, Key.OrgType, Key.OrgId)).SummaryAsync();
+        var changed = rules.AutoRegister(operatorId, programs, reason, await ShownAsync(), () => id, priorYear);
         if (changed)
         {
             await CommitAsync(rules.Events);

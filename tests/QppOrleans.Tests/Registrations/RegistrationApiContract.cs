@@ -254,6 +254,11 @@ public abstract class RegistrationApiContract(ApiFixture api)
             async () => (await sam.GetFromJsonAsync<JsonElement>($"/api/dev/messages?to=auto-{world.Tin}@example.org")).EnumerateArray()
                 .Any(m => m.GetProperty("subject").GetString()!.Contains("sampling results", StringComparison.Ordinal)),
             Patience, () => "R-13: the contacts are told");
+        var notice = (await sam.GetFromJsonAsync<JsonElement>($"/api/dev/messages?to=auto-{world.Tin}@example.org")).EnumerateArray()
+            .First(m => m.GetProperty("subject").GetString()!.Contains("sampling results", StringComparison.Ordinal)).GetProperty("body").GetString()!;
+        Assert.Contains("can't submit quality data through the CMS Web Interface", notice, StringComparison.Ordinal);
+        Assert.Contains("another collection type", notice, StringComparison.Ordinal);
+        Assert.Contains("won't be able to administer the CAHPS for MIPS Survey", notice, StringComparison.Ordinal);
         await Portal.ProblemAsync(await sam.PostAsync("/api/admin/registrations/2026/auto", new StringContent(auto, Encoding.UTF8, "application/x-ndjson")), HttpStatusCode.Forbidden, "forbidden");
     }
 }
