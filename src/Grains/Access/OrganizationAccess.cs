@@ -171,6 +171,45 @@ public sealed class OrganizationAccess(OrganizationState state, OrganizationRef 
     }
 
     /// <summary>
+    /// reminds the Security Officials of requests that wait too long, and expires those that
+    /// waited longest, with a reason the requester sees. True when anything changed.
+    /// </summary>
+    public bool FollowUp(PendingRequestOptions options)
+    {
+        var changed = false;
+        foreach (var request in state.Requests.Where(r => r.Status == RequestStatus.Pending).ToList())
+        {
+            var waited = now - request.RequestedAt;
+            var requester = Recipient(request.UserId, request.Name, request.Email);
+            if (waited >= options.ExpireAfter)
+            {
+                var reason = $"No Security Official of the organization decided this request within {options.ExpireAfter.TotalDays:0} days, so it has expired. You may ask again.";
+                (request.Status, request.DecidedAt, request.DecidedBy, request.Reason) = (RequestStatus.Expired, now, "system", reason);
+                Announce(new AccessRequestExpired
+                {
+                    RequestId = request.RequestId, Requester = requester, Role = request.Role, Reason = reason,
+                    Notify = [requester, .. SecurityOfficials()],
+                }, "system");
+                changed = true;
+            }
+            else if ((request.Reminders == 0 && waited >= options.RemindAfter) || (request.Reminders == 1 && waited >= options.RemindAgainAfter))
+            {
+                request.Reminders++;
+                Announce(new AccessRequestReminded
+                {
+                    RequestId = request.RequestId, Requester = requester, Role = request.Role, RequestedAt = request.RequestedAt,
+                    Notify = [.. SecurityOfficials()],
+                }, "system");
+                changed = true;
+            }
+        }
+
+        return changed;
+    }
+
+    public bool HasPendingRequests => state.Requests.Exists(r => r.Status == RequestStatus.Pending);
+
+    /// <summary>
     /// a role imported by an operator (Shared Savings Program ACOs get theirs from ACO-MS):
     /// granted, changed to the imported one, or left as it is.
     /// </summary>

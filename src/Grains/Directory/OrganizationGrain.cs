@@ -1,5 +1,6 @@
 using QppOrleans.Grains.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using QppOrleans.Grains.Abstractions.Access;
 using QppOrleans.Grains.Abstractions.Directory;
 using QppOrleans.Grains.Abstractions.Events;
@@ -19,8 +20,12 @@ public sealed class OrganizationGrain(
     [PersistentState("organization", QppStorage.Name)] IPersistentState<OrganizationState> state,
     IDirectoryStore directory,
     Permissions permissions,
+    IOptions<PendingRequestOptions> pendingRequests,
     [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : PublishingGrain<OrganizationState>(state), IOrganizationGrain
 {
+    /// <summary>A-32: the reminder that follows up on requests waiting for a decision.</summary>
+    private const string FollowUpReminder = "pending-requests";
+
     private OrganizationState Organization => Storage.State;
 
     private (string OrgType, string OrgId) Key
@@ -73,6 +78,7 @@ public sealed class OrganizationGrain(
         if (Organization.Version != version)
         {
             await CommitAsync(access.Events);
+            await FollowUpWhilePendingAsync(access);
         }
 
         return outcome;
@@ -162,6 +168,46 @@ public sealed class OrganizationGrain(
         }
 
         return new RoleImport(outcome);
+    }
+
+    /// <summary>A-32: on each tick, reminds and expires; once nothing waits, the reminder goes.</summary>
+    protected override async Task ReceiveOtherReminderAsync(string reminderName, TickStatus status)
+    {
+        if (reminderName != FollowUpReminder)
+        {
+            return;
+        }
+
+        var entry = await directory.FindAsync(Key.OrgType, Key.OrgId);
+        var access = new OrganizationAccess(Organization, new OrganizationRef(Key.OrgType, Key.OrgId, entry?.Name ?? Key.OrgId), clock.GetUtcNow(), permissions);
+        if (access.FollowUp(pendingRequests.Value))
+        {
+            await CommitAsync(access.Events);
+        }
+
+        if (!access.HasPendingRequests)
+        {
+            Organization.FollowUpArmed = false;
+            await CommitAsync([]);
+            if (await this.GetReminder(FollowUpReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+        }
+    }
+
+    /// <summary>Registers the follow-up reminder once a request waits (and keeps it while any does).</summary>
+    private async Task FollowUpWhilePendingAsync(OrganizationAccess access)
+    {
+        if (Organization.FollowUpArmed || !access.HasPendingRequests)
+        {
+            return;
+        }
+
+        var every = pendingRequests.Value.CheckEvery;
+        await this.RegisterOrUpdateReminder(FollowUpReminder, every, every);
+        Organization.FollowUpArmed = true;
+        await CommitAsync([]);
     }
 
     protected override void OnCommitting() => Organization.PruneDecidedRequests(clock.GetUtcNow());

@@ -50,6 +50,16 @@ public static class NoticeWriter
                $"You now hold the {Wording.Role(e.Role)} role at {Wording.Organization(e.Organization)} (since {Wording.Time(e.OccurredAt)}).")
             : ($"QPP Access: {e.Member.Name} was connected to {e.Organization.Name}",
                $"{e.Member.Name} now holds the {Wording.Role(e.Role)} role at {Wording.Organization(e.Organization)} (since {Wording.Time(e.OccurredAt)}).")),
+        AccessRequestReminded e => Each(e, _ =>
+            ($"QPP Access: a request to connect to {e.Organization.Name} is waiting for you",
+             $"A request for the {Wording.Role(e.Role)} role at {Wording.Organization(e.Organization)} (user id {e.Requester.UserId}) has waited " +
+             $"since {Wording.Time(e.RequestedAt)}. Sign in to QPP to approve or deny it; if nobody decides, it will expire.")),
+        AccessRequestExpired e => Each(e, person => person.UserId == e.Requester.UserId
+            ? ($"QPP Access: your request to connect to {e.Organization.Name} expired",
+               $"Your request for the {Wording.Role(e.Role)} role at {Wording.Organization(e.Organization)} expired on {Wording.Time(e.OccurredAt)}.{Reason(e.Reason)}")
+            : ($"QPP Access: a request to connect to {e.Organization.Name} expired",
+               $"The request of user id {e.Requester.UserId} for the {Wording.Role(e.Role)} role at {Wording.Organization(e.Organization)} " +
+               $"expired on {Wording.Time(e.OccurredAt)} because nobody decided it.")),
         AccessDenied e => Each(e, _ =>
             ($"QPP Access: request to connect to {e.Organization.Name} denied",
              $"The request of {e.Member.Name} for the {Wording.Role(e.Role)} role at {Wording.Organization(e.Organization)} " +

@@ -28,6 +28,7 @@ public static class QppEvents
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section));
         services.AddOptions<RegistrationOptions>().Bind(configuration.GetSection(RegistrationOptions.Section));
         services.TryAddSingleton(_ => Permissions.From(configuration[Permissions.FileKey]));
+        services.AddOptions<PendingRequestOptions>().Bind(configuration.GetSection(PendingRequestOptions.Section));
         services.TryAddSingleton<SmtpMailTransport>();
         services.TryAddSingleton<DevelopmentMailSink>();
         services.TryAddSingleton<IMailTransport>(provider =>
