@@ -25,6 +25,18 @@ public sealed class OrganizationTypesRegistrationTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task A25_A_virtual_groups_TINs_that_are_not_its_members_get_the_seeds_own_words_typo_and_all()
+    {
+        var vg = $"VG-{Random.Shared.Next(100_000, 999_999)}";
+        await ImportAsync($$"""{"kind":"virtual-group","vgId":"{{vg}}","name":"Virtual Group {{vg}}","tins":["811111111","822222222"]}""");
+        using var so = api.SignedIn(Portal.NewUserId("vg-typo"));
+
+        var refused = await AccessWorld.RequestAsync(so, "virtual-group", new { orgId = vg, role = "security-official", validation = new { tins = new[] { "811111111", "899999999" } } });
+
+        Assert.Equal("We could not verify the information your provided. Please try again.", refused.GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task R1_R3_R7_An_APM_entity_registers_both_programs_under_one_registration_id()
     {
         var entity = $"PCF{Random.Shared.Next(100_000, 999_999)}";
