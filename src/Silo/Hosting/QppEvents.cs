@@ -27,8 +27,6 @@ public static class QppEvents
         services.AddOptions<EventDeliveryOptions>().Bind(configuration.GetSection(EventDeliveryOptions.Section));
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section));
         services.AddOptions<RegistrationOptions>().Bind(configuration.GetSection(RegistrationOptions.Section));
-        services.TryAddSingleton(_ => Permissions.From(configuration[Permissions.FileKey]));
-        services.AddOptions<PendingRequestOptions>().Bind(configuration.GetSection(PendingRequestOptions.Section));
         services.TryAddSingleton<SmtpMailTransport>();
         services.TryAddSingleton<DevelopmentMailSink>();
         services.TryAddSingleton<IMailTransport>(provider =>

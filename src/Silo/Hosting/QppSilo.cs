@@ -1,11 +1,13 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Npgsql;
 using QppOrleans.Grains;
+using QppOrleans.Grains.Access;
 using QppOrleans.Grains.Directory;
 using QppOrleans.Silo.Storage;
 
@@ -69,7 +71,7 @@ public static class QppSilo
     public static ISiloBuilder UseQppPostgres(this ISiloBuilder silo, string connectionString)
     {
         silo.AddOutgoingGrainCallFilter<TransientCallRetry>();
-        silo.AddQppPlacement();
+        silo.AddQppGrainServices();
         silo.UseAdoNetClustering(options =>
         {
             options.Invariant = StorageSettings.PostgresInvariant;
@@ -99,7 +101,7 @@ public static class QppSilo
     /// </summary>
     public static ISiloBuilder UseQppSqlite(this ISiloBuilder silo, string sqliteConnectionString)
     {
-        silo.AddQppPlacement();
+        silo.AddQppGrainServices();
 
         // Grain state and reminders go through one writer that commits them in groups (see
         // SqliteGroupCommit); the directory's batches and searches have their own connections,
@@ -114,9 +116,17 @@ public static class QppSilo
         return silo.AddQppGrainStorage(StorageSettings.SqliteInvariant, sqliteConnectionString, dataSource);
     }
 
-    /// <summary>An organization's grain and its registrations' grains share a silo (<see cref="OrganizationPlacement"/>).</summary>
-    public static ISiloBuilder AddQppPlacement(this ISiloBuilder silo) =>
-        silo.AddPlacementDirector<OrganizationPlacement, OrganizationPlacementDirector>();
+    /// <summary>
+    /// What every silo's grains need whatever the store: an organization's grain and its
+    /// registrations' grains share a silo (<see cref="OrganizationPlacement"/>), the permission
+    /// table and the follow-up of pending requests, both read from the host's configuration.
+    /// </summary>
+    public static ISiloBuilder AddQppGrainServices(this ISiloBuilder silo)
+    {
+        silo.Services.TryAddSingleton(services => Permissions.From(services.GetRequiredService<IConfiguration>()[Permissions.FileKey]));
+        silo.Services.AddOptions<PendingRequestOptions>().BindConfiguration(PendingRequestOptions.Section);
+        return silo.AddPlacementDirector<OrganizationPlacement, OrganizationPlacementDirector>();
+    }
 
     /// <summary>
     /// The grain storage every grain uses, with Orleans' own version-tolerant serializer so that
