@@ -17,16 +17,18 @@ internal static class OrganizationAccessApi
 {
     public const int MaxReasonLength = 500;
 
-    public static IEndpointRouteBuilder MapOrganizationAccessApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapOrganizationAccessApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/organizations/{orgType}/{orgId}").WithTags("Access").RequireAuthorization();
+        // 404 to anyone not connected, so that the organization's existence does not leak; 403 to a connected Staff User.
+        var group = app.MapGroup("/api/organizations/{orgType}/{orgId}").WithTags("Access").RequireSignedIn()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/access-requests", RequestsAsync);
-        group.MapPost("/access-requests/{requestId}/approve", ApproveAsync);
-        group.MapPost("/access-requests/{requestId}/deny", DenyAsync);
+        group.MapPost("/access-requests/{requestId}/approve", ApproveAsync).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/access-requests/{requestId}/deny", DenyAsync).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/users", UsersAsync);
-        group.MapDelete("/users/{userId}", RemoveAsync);
+        group.MapDelete("/users/{userId}", RemoveAsync).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/audit", AuditAsync);
-        return app;
+        return group;
     }
 
     private static async Task<Results<Ok<RequestView[]>, ValidationProblem, ProblemHttpResult>> RequestsAsync(

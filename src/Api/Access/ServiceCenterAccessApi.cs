@@ -13,16 +13,16 @@ namespace QppOrleans.Api.Access;
 /// <summary>What only the Service Center (operators) does with roles: A-26 resolutions, A-28 role changes, any removal.</summary>
 internal static class ServiceCenterAccessApi
 {
-    public static IEndpointRouteBuilder MapServiceCenterAccessApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapServiceCenterAccessApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/admin").WithTags("Service Center").RequireAuthorization(Policies.Operator);
+        var group = app.MapGroup("/api/admin").WithTags("Service Center").RequireOperator().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPut("/organizations/{orgType}/{orgId}/users/{userId}/role", ChangeRoleAsync);
         // API.md: "DELETE of the same" (the role); the user path is kept for existing callers.
         group.MapDelete("/organizations/{orgType}/{orgId}/users/{userId}/role", RemoveAsync);
         group.MapDelete("/organizations/{orgType}/{orgId}/users/{userId}", RemoveAsync);
         group.MapPost("/service-center/requests/{id:guid}/resolve", ResolveAsync);
         group.MapGet("/organizations/{orgType}/{orgId}/users", UsersAsync);
-        return app;
+        return group;
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ChangeRoleAsync(
