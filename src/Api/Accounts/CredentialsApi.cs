@@ -146,7 +146,7 @@ internal static class CredentialsApi
         var (refusal, deviceId) = await Account(grains, userId).AddDeviceAsync(body.Kind, destination, secret, body.Code!);
         return refusal is null
             ? TypedResults.Accepted($"/api/me/devices/{deviceId}", new PendingDeviceView(deviceId!, "pending"))
-            : AccountProblems.For(refusal);
+            : RefusalProblems.For(refusal);
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ConfirmDeviceAsync(
@@ -170,7 +170,7 @@ internal static class CredentialsApi
         var userId = user.UserId();
         if (deviceId.Length > 64)
         {
-            return AccountProblems.For(AccountMessages.NoSuchDevice);
+            return RefusalProblems.For(AccountMessages.NoSuchDevice);
         }
 
         if (OwnChallenge(userId, body.ChallengeId) is not { } secret || !AccountsApi.IsCode(body.Code))
@@ -188,5 +188,5 @@ internal static class CredentialsApi
         challengeId is not null && ChallengeIds.TryParse(challengeId, out var owner, out var secret) && owner == userId ? secret : null;
 
     private static Results<NoContent, ValidationProblem, ProblemHttpResult> Answer(Refusal? refusal) =>
-        refusal is null ? TypedResults.NoContent() : AccountProblems.For(refusal);
+        refusal is null ? TypedResults.NoContent() : RefusalProblems.For(refusal);
 }
