@@ -16,7 +16,7 @@ namespace QppOrleans.Tests.EndToEnd;
 [Collection(ProcessTests.Collection)]
 public sealed class EmbeddedDefaultTests(ITestOutputHelper output) : IDisposable
 {
-    private readonly string dataDirectory = Directory.CreateTempSubdirectory("qpp-e2e-").FullName;
+    private readonly string dataDirectory = System.IO.Directory.CreateTempSubdirectory("qpp-e2e-").FullName;
 
     [Fact]
     public async Task An_acknowledged_write_survives_a_killed_and_restarted_process()
@@ -87,7 +87,7 @@ public sealed class EmbeddedDefaultTests(ITestOutputHelper output) : IDisposable
         Assert.Equal("Better Business Health", found[0].GetProperty("name").GetString());
     }
 
-    public void Dispose() => Directory.Delete(dataDirectory, recursive: true);
+    public void Dispose() => System.IO.Directory.Delete(dataDirectory, recursive: true);
 
     private async Task<ChildProcess> StartAsync(int port, HttpClient http)
     {

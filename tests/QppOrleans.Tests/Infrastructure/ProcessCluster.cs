@@ -19,7 +19,7 @@ public sealed class ProcessCluster : IAsyncDisposable
 
     private readonly List<SiloProcess> silos = [];
 
-    private readonly string certificatePath = Path.Combine(Directory.CreateTempSubdirectory("qpp-cluster-tls-").FullName, "cluster.pfx");
+    private readonly string certificatePath = Path.Combine(System.IO.Directory.CreateTempSubdirectory("qpp-cluster-tls-").FullName, "cluster.pfx");
 
     private ProcessCluster(string connectionString)
     {
@@ -168,7 +168,7 @@ public sealed class ProcessCluster : IAsyncDisposable
         }
 
         await Smtp.DisposeAsync();
-        Directory.Delete(Path.GetDirectoryName(certificatePath)!, recursive: true);
+        System.IO.Directory.Delete(Path.GetDirectoryName(certificatePath)!, recursive: true);
     }
 
     private Dictionary<string, string> Shared() => new()

@@ -6,7 +6,7 @@ using QppOrleans.Grains.Directory;
 using QppOrleans.Tests.Accounts;
 using QppOrleans.Tests.Infrastructure;
 
-namespace QppOrleans.Tests.OrgDirectory;
+namespace QppOrleans.Tests.Directory;
 
 /// <summary>A-10 … A-15 over HTTP: import, search, exact lookups; run on the embedded default and on PostgreSQL.</summary>
 public abstract class DirectoryApiContract(ApiFixture api)

@@ -9,7 +9,7 @@ using QppOrleans.Tests.Access;
 using QppOrleans.Tests.Accounts;
 using QppOrleans.Tests.Infrastructure;
 
-namespace QppOrleans.Tests.Registrations;
+namespace QppOrleans.Tests.Registration;
 
 /// <summary>The seed's registration walkthrough over HTTP (R-1 … R-14), in the Development demo year 2026 whose window is open.</summary>
 public abstract class RegistrationApiContract(ApiFixture api)

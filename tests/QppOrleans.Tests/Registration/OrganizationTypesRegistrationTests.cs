@@ -6,7 +6,7 @@ using QppOrleans.Tests.Access;
 using QppOrleans.Tests.Accounts;
 using QppOrleans.Tests.Infrastructure;
 
-namespace QppOrleans.Tests.Registrations;
+namespace QppOrleans.Tests.Registration;
 
 /// <summary>R-1 for the other eligible types: a virtual group and an APM entity register both programs; a registry cannot.</summary>
 [Collection(EmbeddedApiCollection.Name)]

@@ -3,7 +3,7 @@ using QppOrleans.Grains.Abstractions.Registration;
 using QppOrleans.Grains.Registration;
 using RegistrationRules = QppOrleans.Grains.Registration.Registration;
 
-namespace QppOrleans.Tests.Registrations;
+namespace QppOrleans.Tests.Registration;
 
 /// <summary>R-2 … R-15 in the registration core, without Orleans.</summary>
 public sealed class RegistrationRulesTests

@@ -5,7 +5,7 @@ using System.Text.Json;
 using QppOrleans.Tests.Access;
 using QppOrleans.Tests.Infrastructure;
 
-namespace QppOrleans.Tests.Registrations;
+namespace QppOrleans.Tests.Registration;
 
 /// <summary>Development with a second performance year open, 2025 before 2026.</summary>
 public sealed class TwoYearsFixture : ApiFixture
