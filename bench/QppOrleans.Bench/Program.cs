@@ -138,8 +138,8 @@ try
 catch (Exception exception) when (exception is HttpRequestException or ServerProcessEnded)
 {
     // A service that stops answering, or a server process that ends, ends the run: its figures would be wrong.
-    Console.Error.WriteLine();
-    Console.Error.WriteLine($"The benchmark stopped: {exception.Message}");
+    await Console.Error.WriteLineAsync();
+    await Console.Error.WriteLineAsync($"The benchmark stopped: {exception.Message}");
     return 1;
 }
 
@@ -147,7 +147,7 @@ var json = JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteInd
 Console.WriteLine(json);
 if (!flags.Contains("--json"))
 {
-    Console.Error.WriteLine(Table.Render(JsonDocument.Parse(json).RootElement));
+    await Console.Error.WriteLineAsync(Table.Render(JsonDocument.Parse(json).RootElement));
 }
 
 return 0;

@@ -59,7 +59,7 @@ public sealed class EmbeddedDefaultTests(ITestOutputHelper output) : IDisposable
         var missing = await http.GetAsync("/api/no-such-thing");
         await AssertProblemAsync(missing, HttpStatusCode.NotFound, "not-found");
 
-        var malformed = await http.PutAsync("/api/dev/probes/p", new StringContent("{\"value\":", Encoding.UTF8, "application/json"));
+        var malformed = await http.SendTextAsync(HttpMethod.Put, "/api/dev/probes/p", "{\"value\":");
         await AssertProblemAsync(malformed, HttpStatusCode.BadRequest, "bad-request");
 
         var badName = await http.PutAsJsonAsync("/api/dev/probes/NOT%20A%20NAME", new { value = "x" });

@@ -146,7 +146,9 @@ public sealed class ProcessCluster : IAsyncDisposable
 
     public HttpClient Client(string? token = null)
     {
-        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = ApiAddress, Timeout = TimeSpan.FromSeconds(60) };
+#pragma warning disable CA2000 // The client owns its handler and disposes it with itself.
+        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }, disposeHandler: true) { BaseAddress = ApiAddress, Timeout = TimeSpan.FromSeconds(60) };
+#pragma warning restore CA2000
         if (token is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -126,13 +126,15 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
         rows = [.. rows, .. signOuts.Select(path => new Row("POST", path, None, [401, 204, 204, 204, 204, 204]))];
         var mismatches = new List<string>();
         var undocumented = new List<string>();
-        var document = await OpenApiDocument.ReadAsync(api.Anonymous());
+        using var anonymous = api.Anonymous();
+        var document = await OpenApiDocument.ReadAsync(anonymous);
         foreach (var row in rows)
         {
             var operation = document.Find(row.Method, row.Path);
             foreach (var persona in Order)
             {
-                using var request = new HttpRequestMessage(new HttpMethod(row.Method), row.Path) { Content = row.Body() };
+                using var request = new HttpRequestMessage(new HttpMethod(row.Method), row.Path);
+                request.Content = row.Body();
                 using var response = await (signOuts.Contains(row.Path) ? Fresh(persona) : clients[persona]).SendAsync(request);
                 var status = (int)response.StatusCode;
                 if (status != row.Expected[(int)persona])
