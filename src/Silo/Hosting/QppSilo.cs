@@ -81,7 +81,7 @@ public static class QppSilo
             options.ConnectionString = connectionString;
         });
         silo.Services.AddSingleton<IDirectoryStore>(new PostgresDirectoryStore(NpgsqlDataSource.Create(connectionString)));
-        return silo.AddQppGrainStorage(StorageSettings.PostgresInvariant, connectionString);
+        return silo.AddQppGrainStorage(StorageMode.Cluster, StorageSettings.PostgresInvariant, connectionString);
     }
 
     /// <summary>The single silo of the embedded default: localhost clustering, state and reminders in a SQLite file.</summary>
@@ -110,7 +110,7 @@ public static class QppSilo
             options.Invariant = StorageSettings.SqliteInvariant;
             options.DataSource = dataSource;
         });
-        return silo.AddQppGrainStorage(StorageSettings.SqliteInvariant, sqliteConnectionString, dataSource);
+        return silo.AddQppGrainStorage(StorageMode.Embedded, StorageSettings.SqliteInvariant, sqliteConnectionString, dataSource);
     }
 
     /// <summary>An organization's grain and its registrations' grains share a silo (<see cref="OrganizationPlacement"/>).</summary>
@@ -119,10 +119,12 @@ public static class QppSilo
 
     /// <summary>
     /// The grain storage every grain uses, with Orleans' own version-tolerant serializer so that
-    /// the <c>[Id]</c>/<c>[Alias]</c> attributes on stored types keep old rows readable.
+    /// the <c>[Id]</c>/<c>[Alias]</c> attributes on stored types keep old rows readable. Its writes
+    /// and the reminder table's are counted under <paramref name="mode"/> (<see cref="QppMetrics.StorageWrites"/>).
     /// </summary>
-    public static ISiloBuilder AddQppGrainStorage(this ISiloBuilder silo, string invariant, string connectionString, System.Data.Common.DbDataSource? dataSource = null)
+    public static ISiloBuilder AddQppGrainStorage(this ISiloBuilder silo, string mode, string invariant, string connectionString, System.Data.Common.DbDataSource? dataSource = null)
     {
+        silo.Services.Decorate<IReminderTable>((_, table) => new CountedReminderTable(table, mode));
         silo.AddIncomingGrainCallFilter<DatabaseFailures>();
         silo.AddAdoNetGrainStorage(AdoNetStorageName, options =>
         {
@@ -134,7 +136,7 @@ public static class QppSilo
         silo.Services.AddOptions<AdoNetGrainStorageOptions>(AdoNetStorageName)
             .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
         silo.Services.AddKeyedSingleton<IGrainStorage>(QppStorage.Name, (services, _) =>
-            new GuardedGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(AdoNetStorageName)));
+            new GuardedGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(AdoNetStorageName), mode));
         return silo;
     }
 }
