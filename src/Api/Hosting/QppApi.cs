@@ -76,6 +76,7 @@ public static class QppApi
         app.MapRegistrationImportsApi();
         app.MapNotificationsApi();
         app.MapServiceCenterApi();
+        app.MapOperatorDashboard();
         if (app.Environment.IsDevelopment())
         {
             app.MapScalarApiReference().AllowAnonymous();

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Npgsql;
@@ -40,10 +41,13 @@ public static class QppSilo
             silo.UseTls(certificate, options => tls.Configure(options, certificate));
         }
 
-        // Failure detection and the reminder floor, for operators to tune (Orleans' defaults otherwise).
+        // Failure detection in seconds (Failover), then what operators set; the reminder floor likewise (Orleans' default otherwise).
+        silo.Services.Configure<ClusterMembershipOptions>(Failover.Membership);
         silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection(OrleansSettings.Section + ":MembershipOptions"));
+        silo.Services.Configure<SiloMessagingOptions>(Failover.Messaging);
+        silo.Services.Configure<SiloMessagingOptions>(configuration.GetSection(OrleansSettings.Section + ":MessagingOptions"));
         silo.Services.Configure<ReminderOptions>(configuration.GetSection(OrleansSettings.Section + ":ReminderOptions"));
-        return silo.UseQppPostgres(connectionString).UseQppEvents(configuration).UseQppTracing(configuration);
+        return silo.UseQppPostgres(connectionString).UseQppEvents(configuration).UseQppTracing(configuration).AddDashboard(QppDashboard.Configure);
     }
 
     /// <summary>
@@ -89,7 +93,7 @@ public static class QppSilo
     {
         var settings = configuration.GetSection(OrleansSettings.Section).Get<OrleansSettings>() ?? new OrleansSettings();
         silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
-        return silo.UseQppSqlite(sqliteConnectionString).UseQppEvents(configuration).UseQppTracing(configuration);
+        return silo.UseQppSqlite(sqliteConnectionString).UseQppEvents(configuration).UseQppTracing(configuration).AddDashboard(QppDashboard.Configure);
     }
 
     /// <summary>
