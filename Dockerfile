@@ -10,6 +10,8 @@ ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 \
     DOTNET_NOLOGO=1 \
     DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 WORKDIR /src
+# The portal takes USWDS from npm when it builds (nothing is downloaded at run time).
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
 
 # Restore first, from the project files only, so the package layer is cached
 # until a project or package version changes. (Wildcards let optional files be absent.)
@@ -18,8 +20,10 @@ COPY src/Grains.Abstractions/QppOrleans.Grains.Abstractions.csproj src/Grains.Ab
 COPY src/Grains/QppOrleans.Grains.csproj src/Grains/
 COPY src/Silo/QppOrleans.Silo.csproj src/Silo/
 COPY src/Api/QppOrleans.Api.csproj src/Api/
+COPY src/Portal/QppOrleans.Portal.csproj src/Portal/package.json src/Portal/package-lock.json src/Portal/
 RUN dotnet restore src/Silo/QppOrleans.Silo.csproj \
- && dotnet restore src/Api/QppOrleans.Api.csproj
+ && dotnet restore src/Api/QppOrleans.Api.csproj \
+ && cd src/Portal && npm ci --no-audit --no-fund
 
 COPY src/ src/
 # No --no-restore: a project added after the restore layer is still picked up.

@@ -4,7 +4,8 @@
 #   scripts/test.sh [extra dotnet test args...]
 #   e.g. scripts/test.sh --filter "FullyQualifiedName~Quota"
 #
-# Installs PostgreSQL with apt-get when it is missing (needs root or sudo).
+# Installs PostgreSQL, Node.js with npm, Chromium and chromedriver with apt-get when they are
+# missing (needs root or sudo).
 # The server listens on a random free port on 127.0.0.1, lives in a temporary
 # directory and is always stopped and removed when this script exits.
 set -euo pipefail
@@ -32,6 +33,20 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+
+echo "==> checking Node.js and npm (the portal's build takes USWDS and axe-core from npm)"
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "==> node or npm not found; installing Debian's nodejs and npm with apt-get"
+  _pg_as_root env DEBIAN_FRONTEND=noninteractive apt-get update </dev/null
+  _pg_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm </dev/null
+fi
+
+echo "==> checking Chromium and its driver (the portal's browser tests)"
+if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
+  echo "==> chromium or chromedriver not found; installing Debian's chromium and chromium-driver with apt-get"
+  _pg_as_root env DEBIAN_FRONTEND=noninteractive apt-get update </dev/null
+  _pg_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver </dev/null
+fi
 
 echo "==> checking PostgreSQL installation"
 pg_ensure_installed

@@ -199,7 +199,8 @@ internal static class AccessApi
     }
 
     /// <summary>A-20: the role and what it lets the caller do, from the organization (the authority) and the table.</summary>
-    private static async Task<Results<Ok<PermissionsView>, ProblemHttpResult>> MyPermissionsAsync(string? orgType, string? orgId, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<Results<Ok<PermissionsView>, ProblemHttpResult>> MyPermissionsAsync(
+        string? orgType, string? orgId, ClaimsPrincipal user, IGrainFactory grains, Permissions permissions)
     {
         if (orgType is null || orgId is null || OrganizationRoute.Find(grains, orgType, orgId) is not { } organization
             || await organization.RoleOfAsync(user.UserId()) is not { } role)
@@ -207,6 +208,6 @@ internal static class AccessApi
             return ApiProblems.NotFound("You hold no role at such an organization.");
         }
 
-        return TypedResults.Ok(new PermissionsView(role, Permissions.ActionsFor(orgType, role)));
+        return TypedResults.Ok(new PermissionsView(role, permissions.ActionsFor(orgType, role)));
     }
 }

@@ -21,6 +21,7 @@ internal static class ServiceCenterAccessApi
         group.MapDelete("/organizations/{orgType}/{orgId}/users/{userId}/role", RemoveAsync);
         group.MapDelete("/organizations/{orgType}/{orgId}/users/{userId}", RemoveAsync);
         group.MapPost("/service-center/requests/{id:guid}/resolve", ResolveAsync);
+        group.MapGet("/organizations/{orgType}/{orgId}/users", UsersAsync);
         return app;
     }
 
@@ -50,6 +51,20 @@ internal static class ServiceCenterAccessApi
 
         var error = await organization.RemoveByServiceCenterAsync(user.UserId(), AccountInput.NormalizeUserId(userId), reason: "Removed by the QPP Service Center.");
         return error == AccessError.None ? TypedResults.NoContent() : AccessProblems.For(error);
+    }
+
+    /// <summary>A-31: an organization's users and their roles, so that the Service Center can tell a caller who their Security Official is (FAQ 3).</summary>
+    private static async Task<Results<Ok<ServiceCenterMember[]>, ValidationProblem, ProblemHttpResult>> UsersAsync(
+        string orgType, string orgId, int? page, int? pageSize, ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
+    {
+        if (Hosting.Paging.TryRead(page, pageSize, out var paging) is { } invalid)
+        {
+            return invalid;
+        }
+
+        return OrganizationRoute.Find(grains, orgType, orgId) is { } organization
+            ? TypedResults.Ok(paging.Of(await organization.MembersForServiceCenterAsync(user.UserId()), http))
+            : ApiProblems.NotFound("There is no such organization.");
     }
 
     /// <summary>A-26: approve grants the role the person asked for; deny lets them try again.</summary>

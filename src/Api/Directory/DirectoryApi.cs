@@ -6,6 +6,7 @@ using QppOrleans.Api.Accounts;
 using QppOrleans.Api.Errors;
 using QppOrleans.Grains.Abstractions;
 using QppOrleans.Grains.Abstractions.Directory;
+using QppOrleans.Grains.Access;
 using QppOrleans.Grains.Directory;
 
 namespace QppOrleans.Api.Directory;
@@ -18,7 +19,7 @@ internal static class DirectoryApi
     public static IEndpointRouteBuilder MapDirectoryApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").WithTags("Directory").RequireAuthorization();
-        group.MapGet("/apm-models", () => TypedResults.Ok(ApmModels.All.Select(m => new ApmModelView(m.Id, m.Name, m.Validation, m.MultiTin)).ToArray()));
+        group.MapGet("/apm-models", () => TypedResults.Ok(ApmModels.All.Select(m => new ApmModelView(m.Id, m.Name, m.EntityIdName, m.Validation, m.MultiTin)).ToArray()));
         group.MapGet("/organizations/search", SearchAsync);
         group.MapGet("/organizations/{orgType}/{orgId}", GetAsync);
         app.MapPost("/api/admin/directory", ImportAsync).WithTags("Directory").RequireAuthorization(Policies.Operator)
@@ -70,7 +71,8 @@ internal static class DirectoryApi
     }
 }
 
-internal sealed record ApmModelView(string Id, string Name, string Validation, bool MultiTin);
+/// <summary>An APM model: what it calls an entity's id, and what a first Security Official gives .</summary>
+internal sealed record ApmModelView(string Id, string Name, string EntityIdName, string Validation, bool MultiTin);
 
 internal sealed record OrganizationView(string OrgType, string OrgId, string Name, string? City, string? State);
 
@@ -78,8 +80,10 @@ internal sealed record OrganizationView(string OrgType, string OrgId, string Nam
 /// An organization as anyone signed in may see it: name and address. Clinicians, participants
 /// and TINs stay out, since they are what a first Security Official proves they know.
 /// </summary>
+/// <param name="ValidationTins">For an APM entity of a two-TIN model: how many participant TINs its first Security Official gives (1 for a single-TIN entity, else 2).</param>
 internal sealed record OrganizationDetail(
-    string OrgType, string OrgId, string Name, string? Address1, string? Address2, string? City, string? State, string? Zip, string? ApmModel)
+    string OrgType, string OrgId, string Name, string? Address1, string? Address2, string? City, string? State, string? Zip, string? ApmModel, int? ValidationTins)
 {
-    public static OrganizationDetail From(DirectoryEntry e) => new(e.OrgType, e.OrgId, e.Name, e.Address1, e.Address2, e.City, e.State, e.Zip, e.ApmModel);
+    public static OrganizationDetail From(DirectoryEntry e) =>
+        new(e.OrgType, e.OrgId, e.Name, e.Address1, e.Address2, e.City, e.State, e.Zip, e.ApmModel, e.OrgType == OrgTypes.ApmEntity ? Validations.TinsRequired(e) : null);
 }

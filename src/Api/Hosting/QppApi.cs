@@ -12,6 +12,7 @@ using QppOrleans.Api.Notifications;
 using QppOrleans.Api.Registration;
 using QppOrleans.Grains.Registration;
 using QppOrleans.Grains.Directory;
+using QppOrleans.WebPortal.Hosting;
 using QppOrleans.Silo.Hosting;
 using Scalar.AspNetCore;
 
@@ -33,6 +34,7 @@ public static class QppApi
         GatewayNetwork.AddQppForwardedHeaders(builder);
         builder.Services.AddSingleton<Throttle>();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(_ => Grains.Access.Permissions.From(builder.Configuration[Grains.Access.Permissions.FileKey]));
         builder.Services.AddOptions<RegistrationOptions>().Bind(builder.Configuration.GetSection(RegistrationOptions.Section));
         builder.Services.AddSingleton<DirectoryImporter>();
         builder.Services.AddSingleton<DirectorySearch>();
@@ -47,6 +49,7 @@ public static class QppApi
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<ClusterReadinessCheck>("cluster-and-storage", tags: ["ready"]);
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.AddQppPortal();
 
         var app = builder.Build();
         app.UseForwardedHeaders();
@@ -58,6 +61,7 @@ public static class QppApi
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseQppPortalAssets();
         app.UseAuthentication();
         app.UseUnknownRoutesAsNotFound();
         app.UseAuthorization();
@@ -72,11 +76,13 @@ public static class QppApi
         app.MapAccessApi();
         app.MapOrganizationAccessApi();
         app.MapServiceCenterAccessApi();
+        app.MapRoleImportsApi();
         app.MapRegistrationApi();
         app.MapRegistrationImportsApi();
         app.MapNotificationsApi();
         app.MapServiceCenterApi();
         app.MapOperatorDashboard();
+        app.MapQppPortal();
         if (app.Environment.IsDevelopment())
         {
             app.MapScalarApiReference().AllowAnonymous();

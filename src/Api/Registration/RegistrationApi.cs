@@ -221,11 +221,7 @@ internal static class RegistrationApi
             return Refuse(RegistrationProblems.For(RegistrationError.NotFound, py));
         }
 
-        if (!TryIfMatch(http, out var version))
-        {
-            return Refuse(ApiProblems.Invalid("If-Match", "If-Match is the ETag the registration was read with, e.g. \"12\"."));
-        }
-
+        var version = IfMatch(http);
         var result = await command(registration, user.UserId(), version);
         return result.Error == RegistrationError.None ? Body(http, result.View!, null) : Refuse(RegistrationProblems.For(result.Error, py, program));
     }
@@ -237,23 +233,25 @@ internal static class RegistrationApi
             view.Contacts, view.WebInterface, view.Cahps, view.Sampling, draft));
     }
 
-    /// <summary>No header, <c>*</c>, <c>"12"</c> or <c>W/"12"</c>.</summary>
-    private static bool TryIfMatch(HttpContext http, out long? version)
+    /// <summary>
+    /// The version an <c>If-Match</c> names: none for no header or <c>*</c>; the number of <c>"12"</c> or
+    /// <c>W/"12"</c>; and for any other tag one no version ever has, since a tag this server never
+    /// issued is a mismatch like any other (RFC 9110 §13.1.1: 412, not 400).
+    /// </summary>
+    private static long? IfMatch(HttpContext http)
     {
-        version = null;
         var header = http.Request.Headers.IfMatch.ToString().Trim();
         if (header.Length == 0 || header == "*")
         {
-            return true;
+            return null;
         }
 
         var tag = header.StartsWith("W/", StringComparison.Ordinal) ? header[2..] : header;
-        if (tag.Length > 2 && tag[0] == '"' && tag[^1] == '"' && long.TryParse(tag[1..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-        {
-            version = parsed;
-            return true;
-        }
-
-        return false;
+        return tag.Length > 2 && tag[0] == '"' && tag[^1] == '"' && long.TryParse(tag[1..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : NeverIssued;
     }
+
+    /// <summary>Versions start at 0 and only grow.</summary>
+    private const long NeverIssued = -1;
 }

@@ -28,15 +28,15 @@ public interface IOrganizationGrain : IGrainWithStringKey
     [Alias("RemoveMember")]
     Task<AccessError> RemoveMemberAsync(string actor, string userId);
 
-    /// <summary>The Service Center changes a role; the caller has checked the operator role.</summary>
+    /// <summary>The Service Center changes a role; checks the operator itself.</summary>
     [Alias("ChangeRole")]
     Task<AccessError> ChangeRoleAsync(string operatorId, string userId, string role);
 
-    /// <summary>The Service Center removes any role; the caller has checked the operator role.</summary>
+    /// <summary>The Service Center removes any role; checks the operator itself.</summary>
     [Alias("RemoveByServiceCenter")]
     Task<AccessError> RemoveByServiceCenterAsync(string operatorId, string userId, string? reason);
 
-    /// <summary>The Service Center resolves an escalation; the caller has checked the operator role.</summary>
+    /// <summary>The Service Center resolves an escalation; checks the operator itself.</summary>
     [Alias("ResolveEscalation")]
     Task<AccessError> ResolveEscalationAsync(string operatorId, string userId, bool approve, string? note);
 
@@ -56,4 +56,19 @@ public interface IOrganizationGrain : IGrainWithStringKey
 
     [Alias("Requests"), ReadOnly]
     Task<AccessResult<RequestView[]>> RequestsAsync(string actor, string? status);
+
+    /// <summary>A-31: who holds which role here, for the Service Center (operators only).</summary>
+    [Alias("MembersForServiceCenter"), ReadOnly]
+    Task<ServiceCenterMember[]> MembersForServiceCenterAsync(string operatorId);
+
+    /// <summary>
+    /// a role that arrives from elsewhere (a Shared Savings Program ACO's, from ACO-MS), set
+    /// by an operator's import. Null outcome with a reason when the line cannot be applied.
+    /// </summary>
+    [Alias("ImportRole")]
+    Task<RoleImport> ImportRoleAsync(string operatorId, Person person, string role);
 }
+
+/// <summary>What importing one role did.</summary>
+[GenerateSerializer, Immutable, Alias("qpp.directory.RoleImport")]
+public sealed record RoleImport([property: Id(0)] ImportOutcome? Outcome, [property: Id(1)] string? Reason = null);

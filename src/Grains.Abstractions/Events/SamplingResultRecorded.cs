@@ -9,4 +9,10 @@ public sealed record SamplingResultRecorded : OrganizationEvent
     [Id(1)] public int WebInterfaceAssignedPatients { get; init; }
 
     [Id(2)] public bool CahpsSampleMet { get; init; }
+
+    /// <summary>Registered for the Web Interface with no Medicare patients assigned: it cannot submit through it.</summary>
+    [Id(3)] public bool WebInterfaceFlagged { get; init; }
+
+    /// <summary>Registered for the survey without the minimum sample: it cannot administer it.</summary>
+    [Id(4)] public bool CahpsFlagged { get; init; }
 }

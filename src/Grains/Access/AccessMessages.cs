@@ -16,6 +16,13 @@ public static class AccessMessages
     public static readonly Refusal SingleTinRequired = new("single-tin-required", "This requires a single valid TIN. Only one TIN may be provided at a time.");
     public static readonly Refusal TinPtanMismatch = new("tin-ptan-mismatch", "We could not validate the TIN/PTAN provided.");
     public static readonly Refusal NotVerified = new("not-verified", "We could not verify the information you provided. Please try again.");
+    /// <summary>The Virtual Group row of the seed's table, with its own typo kept ("your provided").</summary>
+    public static readonly Refusal VirtualGroupNotVerified = new("not-verified", "We could not verify the information your provided. Please try again.");
+
+    /// <summary>A-28, the connect guide's FAQ 7.</summary>
+    public static readonly Refusal RoleChangeByQpp = new("role-change-by-qpp",
+        "You already hold another role at this organization. To change your role between Security Official and Staff User, contact QPP by phone at 1-866-288-8292 (TRS: 711) or by email at qpp@cms.hhs.gov.");
+
     public static readonly Refusal TwoTinsRequired = new("two-tins-required", "This request requires at least two valid TINs.");
     public static readonly Refusal VirtualGroupNotFound = new("virtual-group-not-found", "We could not locate a Virtual Group associated with the Virtual Group ID provided.");
 

@@ -23,4 +23,7 @@ public sealed class AccessRequest
     [Id(8)] public string? DecidedBy { get; set; }
 
     [Id(9)] public string? Reason { get; set; }
+
+    /// <summary>A-32: reminders sent to the Security Officials about it.</summary>
+    [Id(10)] public int Reminders { get; set; }
 }

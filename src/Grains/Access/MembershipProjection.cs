@@ -19,6 +19,7 @@ public static class MembershipProjection
         AccessRequested e => [Request(e, e.Requester, e.RequestId, e.Role, RequestStatus.Pending)],
         AccessApproved e => [Connect(e, e.Member, e.Role), Request(e, e.Member, e.RequestId, e.Role, RequestStatus.Approved)],
         AccessDenied e => [Request(e, e.Member, e.RequestId, e.Role, RequestStatus.Denied)],
+        AccessRequestExpired e => [Request(e, e.Requester, e.RequestId, e.Role, RequestStatus.Expired)],
         AccessEscalated e => [Request(e, e.Requester, RequestStatus.EscalationId(e.Organization), e.Role, RequestStatus.Escalated)],
         AccessRemoved e => [Connect(e, e.Member, role: null)],
         RoleChanged e => [Connect(e, e.Member, e.ToRole)],

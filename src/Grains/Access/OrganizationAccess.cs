@@ -1,3 +1,4 @@
+using QppOrleans.Grains.Abstractions.Directory;
 using QppOrleans.Grains.Abstractions;
 using QppOrleans.Grains.Abstractions.Access;
 using QppOrleans.Grains.Abstractions.Events;
@@ -10,8 +11,10 @@ namespace QppOrleans.Grains.Access;
 /// changes the state and returns the events to commit with it, or says why it was refused.
 /// Plain C#, tested without Orleans; <see cref="OrganizationGrain"/> only loads, commits, publishes.
 /// </summary>
-public sealed class OrganizationAccess(OrganizationState state, OrganizationRef organization, DateTimeOffset now)
+public sealed class OrganizationAccess(OrganizationState state, OrganizationRef organization, DateTimeOffset now, Permissions? permissions = null)
 {
+    private readonly Permissions table = permissions ?? Permissions.Default;
+
     public const int AttemptLimit = 3;
 
     public List<DomainEvent> Events { get; } = [];
@@ -21,11 +24,11 @@ public sealed class OrganizationAccess(OrganizationState state, OrganizationRef 
     public string? RoleOf(string userId) => state.Members.TryGetValue(userId, out var member) ? member.Role : null;
 
     /// <summary>
-    /// One item of an access request. <paramref name="validationRefusal"/> is what
-    /// <see cref="Validations"/> said of the validation information (computed by the caller,
+    /// One item of an access request. <paramref name="validation"/> is what
+    /// <see cref="Validations"/> says of the validation information (computed by the caller,
     /// which can read the directory); it matters only where validation applies.
     /// </summary>
-    public RequestOutcome Request(Person requester, string role, bool sharedSavingsProgram, Func<Refusal?> validationRefusal)
+    public RequestOutcome Request(Person requester, string role, bool sharedSavingsProgram, Func<Verdict?> validation)
     {
         var orgId = organization.OrgId;
         if (sharedSavingsProgram)
@@ -33,9 +36,17 @@ public sealed class OrganizationAccess(OrganizationState state, OrganizationRef 
             return Rejected(AccessMessages.SharedSavingsProgram);
         }
 
-        if (RoleOf(requester.UserId) == role)
+        var held = RoleOf(requester.UserId);
+        if (held == role)
         {
             return Rejected(AccessMessages.AlreadyConnected);
+        }
+
+        // a change between Security Official and Staff User goes through QPP, so that nobody
+        // can approve their own change and no organization is left without a Security Official.
+        if (held is not null)
+        {
+            return Rejected(AccessMessages.RoleChangeByQpp);
         }
 
         if (state.Requests.Find(r => r.UserId == requester.UserId && r.Role == role && r.Status == RequestStatus.Pending) is { } open)
@@ -56,9 +67,10 @@ public sealed class OrganizationAccess(OrganizationState state, OrganizationRef 
             return HasSecurityOfficial ? Pend(requester, role) : Rejected(AccessMessages.SecurityOfficialRequired);
         }
 
-        if (validationRefusal() is { } refusal)
+        if (validation() is { } verdict)
         {
-            return Fail(requester, role, refusal);
+            // only an attempt checked against the directory counts; a form error is just answered.
+            return verdict.IsAttempt ? Fail(requester, role, verdict.Refusal) : Rejected(verdict.Refusal);
         }
 
         state.FailedAttempts.Remove(requester.UserId);
@@ -158,6 +170,66 @@ public sealed class OrganizationAccess(OrganizationState state, OrganizationRef 
         return AccessError.None;
     }
 
+    /// <summary>
+    /// reminds the Security Officials of requests that wait too long, and expires those that
+    /// waited longest, with a reason the requester sees. True when anything changed.
+    /// </summary>
+    public bool FollowUp(PendingRequestOptions options)
+    {
+        var changed = false;
+        foreach (var request in state.Requests.Where(r => r.Status == RequestStatus.Pending).ToList())
+        {
+            var waited = now - request.RequestedAt;
+            var requester = Recipient(request.UserId, request.Name, request.Email);
+            if (waited >= options.ExpireAfter)
+            {
+                var reason = $"No Security Official of the organization decided this request within {options.ExpireAfter.TotalDays:0} days, so it has expired. You may ask again.";
+                (request.Status, request.DecidedAt, request.DecidedBy, request.Reason) = (RequestStatus.Expired, now, "system", reason);
+                Announce(new AccessRequestExpired
+                {
+                    RequestId = request.RequestId, Requester = requester, Role = request.Role, Reason = reason,
+                    Notify = [requester, .. SecurityOfficials()],
+                }, "system");
+                changed = true;
+            }
+            else if ((request.Reminders == 0 && waited >= options.RemindAfter) || (request.Reminders == 1 && waited >= options.RemindAgainAfter))
+            {
+                request.Reminders++;
+                Announce(new AccessRequestReminded
+                {
+                    RequestId = request.RequestId, Requester = requester, Role = request.Role, RequestedAt = request.RequestedAt,
+                    Notify = [.. SecurityOfficials()],
+                }, "system");
+                changed = true;
+            }
+        }
+
+        return changed;
+    }
+
+    public bool HasPendingRequests => state.Requests.Exists(r => r.Status == RequestStatus.Pending);
+
+    /// <summary>
+    /// a role imported by an operator (Shared Savings Program ACOs get theirs from ACO-MS):
+    /// granted, changed to the imported one, or left as it is.
+    /// </summary>
+    public ImportOutcome ImportRole(string operatorId, Person person, string role)
+    {
+        if (!state.Members.TryGetValue(person.UserId, out var member))
+        {
+            Grant(person, role, $"aco-ms/{organization.OrgType}/{organization.OrgId}", operatorId);
+            return ImportOutcome.Created;
+        }
+
+        if (member.Role == role)
+        {
+            return ImportOutcome.Unchanged;
+        }
+
+        ChangeRole(operatorId, person.UserId, role);
+        return ImportOutcome.Updated;
+    }
+
     /// <summary>A-26: the Service Center resolves an escalation: grants the role, or closes it so the person may try again.</summary>
     public AccessError ResolveEscalation(string operatorId, string userId, bool approve, string? note)
     {
@@ -184,11 +256,14 @@ public sealed class OrganizationAccess(OrganizationState state, OrganizationRef 
         return AccessError.None;
     }
 
-    /// <summary>Anyone connected may look; a Security Official is needed to manage (403); strangers learn nothing (404).</summary>
+    /// <summary>
+    /// Anyone connected may look; managing access needs a role the permission table gives
+    /// <c>manage-access</c> (A-20: the Security Official's) — else 403; strangers learn nothing (404).
+    /// </summary>
     public AccessError Guard(string actor) => RoleOf(actor) switch
     {
         null => AccessError.NotConnected,
-        Roles.SecurityOfficial => AccessError.None,
+        var role when table.Allows(organization.OrgType, role, Permissions.ManageAccess) => AccessError.None,
         _ => AccessError.NotSecurityOfficial,
     };
 

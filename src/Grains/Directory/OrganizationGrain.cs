@@ -1,5 +1,6 @@
 using QppOrleans.Grains.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using QppOrleans.Grains.Abstractions.Access;
 using QppOrleans.Grains.Abstractions.Directory;
 using QppOrleans.Grains.Abstractions.Events;
@@ -18,8 +19,13 @@ namespace QppOrleans.Grains.Directory;
 public sealed class OrganizationGrain(
     [PersistentState("organization", QppStorage.Name)] IPersistentState<OrganizationState> state,
     IDirectoryStore directory,
+    Permissions permissions,
+    IOptions<PendingRequestOptions> pendingRequests,
     [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : PublishingGrain<OrganizationState>(state), IOrganizationGrain
 {
+    /// <summary>A-32: the reminder that follows up on requests waiting for a decision.</summary>
+    private const string FollowUpReminder = "pending-requests";
+
     private OrganizationState Organization => Storage.State;
 
     private (string OrgType, string OrgId) Key
@@ -38,7 +44,7 @@ public sealed class OrganizationGrain(
     {
         var (orgType, orgId) = Key;
         OrganizationRef reference;
-        Func<Refusal?> validate;
+        Func<Verdict?> validate;
         var ssp = false;
         bool listed;
         if (role == Roles.Clinician)
@@ -62,16 +68,17 @@ public sealed class OrganizationGrain(
         // directory is an attempt).
         if (!listed && (role == Roles.Clinician || role == Roles.SecurityOfficial))
         {
-            var refusal = validate() ?? AccessMessages.NotVerified;
+            var refusal = validate()?.Refusal ?? AccessMessages.NotVerified;
             return new RequestOutcome(orgId, RequestStatus.Rejected, Code: refusal.Code, Message: refusal.Message);
         }
 
         var version = Organization.Version;
-        var access = new OrganizationAccess(Organization, reference, clock.GetUtcNow());
+        var access = new OrganizationAccess(Organization, reference, clock.GetUtcNow(), permissions);
         var outcome = access.Request(requester, role, ssp, validate);
         if (Organization.Version != version)
         {
             await CommitAsync(access.Events);
+            await FollowUpWhilePendingAsync(access);
         }
 
         return outcome;
@@ -126,7 +133,7 @@ public sealed class OrganizationGrain(
     private async Task<AccessError> ChangeAsync(Func<OrganizationAccess, AccessError> command)
     {
         var entry = await directory.FindAsync(Key.OrgType, Key.OrgId);
-        var access = new OrganizationAccess(Organization, new OrganizationRef(Key.OrgType, Key.OrgId, entry?.Name ?? Key.OrgId), clock.GetUtcNow());
+        var access = new OrganizationAccess(Organization, new OrganizationRef(Key.OrgType, Key.OrgId, entry?.Name ?? Key.OrgId), clock.GetUtcNow(), permissions);
         var error = command(access);
         if (error == AccessError.None)
         {
@@ -136,7 +143,74 @@ public sealed class OrganizationGrain(
         return error;
     }
 
+    async Task<ServiceCenterMember[]> IOrganizationGrain.MembersForServiceCenterAsync(string operatorId)
+    {
+        await GrainFactory.RequireOperatorAsync(operatorId);
+        return [.. Organization.Members.Values.OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(m => new ServiceCenterMember(m.UserId, m.Name, m.Email, m.Role, m.Since))];
+    }
+
+    async Task<RoleImport> IOrganizationGrain.ImportRoleAsync(string operatorId, Person person, string role)
+    {
+        await GrainFactory.RequireOperatorAsync(operatorId);
+        var entry = await directory.FindAsync(Key.OrgType, Key.OrgId);
+        if (entry is null || ApmModels.Find(entry.ApmModel)?.Ssp != true)
+        {
+            // only Shared Savings Program ACOs take their roles from elsewhere; the others' come through QPP.
+            return new RoleImport(null, "orgId: roles are imported for Shared Savings Program ACOs in the directory only (A-15).");
+        }
+
+        var access = new OrganizationAccess(Organization, new OrganizationRef(Key.OrgType, Key.OrgId, entry.Name), clock.GetUtcNow(), permissions);
+        var outcome = access.ImportRole(operatorId, person, role);
+        if (access.Events.Count > 0)
+        {
+            await CommitAsync(access.Events);
+        }
+
+        return new RoleImport(outcome);
+    }
+
+    /// <summary>A-32: on each tick, reminds and expires; once nothing waits, the reminder goes.</summary>
+    protected override async Task ReceiveOtherReminderAsync(string reminderName, TickStatus status)
+    {
+        if (reminderName != FollowUpReminder)
+        {
+            return;
+        }
+
+        var entry = await directory.FindAsync(Key.OrgType, Key.OrgId);
+        var access = new OrganizationAccess(Organization, new OrganizationRef(Key.OrgType, Key.OrgId, entry?.Name ?? Key.OrgId), clock.GetUtcNow(), permissions);
+        if (access.FollowUp(pendingRequests.Value))
+        {
+            await CommitAsync(access.Events);
+        }
+
+        if (!access.HasPendingRequests)
+        {
+            Organization.FollowUpArmed = false;
+            await CommitAsync([]);
+            if (await this.GetReminder(FollowUpReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+        }
+    }
+
+    /// <summary>Registers the follow-up reminder once a request waits (and keeps it while any does).</summary>
+    private async Task FollowUpWhilePendingAsync(OrganizationAccess access)
+    {
+        if (Organization.FollowUpArmed || !access.HasPendingRequests)
+        {
+            return;
+        }
+
+        var every = pendingRequests.Value.CheckEvery;
+        await this.RegisterOrUpdateReminder(FollowUpReminder, every, every);
+        Organization.FollowUpArmed = true;
+        await CommitAsync([]);
+    }
+
     protected override void OnCommitting() => Organization.PruneDecidedRequests(clock.GetUtcNow());
 
-    private OrganizationAccess Access() => new(Organization, new OrganizationRef(Key.OrgType, Key.OrgId, Key.OrgId), clock.GetUtcNow());
+    private OrganizationAccess Access() => new(Organization, new OrganizationRef(Key.OrgType, Key.OrgId, Key.OrgId), clock.GetUtcNow(), permissions);
 }

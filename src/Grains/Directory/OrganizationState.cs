@@ -22,6 +22,9 @@ public sealed class OrganizationState : IHasOutbox
     /// <summary>Counts changes; each event carries it so projections apply changes in order.</summary>
     [Id(5)] public long Version { get; set; }
 
+    /// <summary>A-32: the reminder that follows up on pending requests is registered.</summary>
+    [Id(6)] public bool FollowUpArmed { get; set; }
+
     /// <summary>How long a decided request stays listed; the audit trail keeps the decision for good .</summary>
     public static readonly TimeSpan DecidedRequestsKept = TimeSpan.FromDays(30);
 

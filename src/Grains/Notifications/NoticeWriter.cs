@@ -50,6 +50,16 @@ public static class NoticeWriter
                $"You now hold the {Wording.Role(e.Role)} role at {Wording.Organization(e.Organization)} (since {Wording.Time(e.OccurredAt)}).")
             : ($"QPP Access: {e.Member.Name} was connected to {e.Organization.Name}",
                $"{e.Member.Name} now holds the {Wording.Role(e.Role)} role at {Wording.Organization(e.Organization)} (since {Wording.Time(e.OccurredAt)}).")),
+        AccessRequestReminded e => Each(e, _ =>
+            ($"QPP Access: a request to connect to {e.Organization.Name} is waiting for you",
+             $"A request for the {Wording.Role(e.Role)} role at {Wording.Organization(e.Organization)} (user id {e.Requester.UserId}) has waited " +
+             $"since {Wording.Time(e.RequestedAt)}. Sign in to QPP to approve or deny it; if nobody decides, it will expire.")),
+        AccessRequestExpired e => Each(e, person => person.UserId == e.Requester.UserId
+            ? ($"QPP Access: your request to connect to {e.Organization.Name} expired",
+               $"Your request for the {Wording.Role(e.Role)} role at {Wording.Organization(e.Organization)} expired on {Wording.Time(e.OccurredAt)}.{Reason(e.Reason)}")
+            : ($"QPP Access: a request to connect to {e.Organization.Name} expired",
+               $"The request of user id {e.Requester.UserId} for the {Wording.Role(e.Role)} role at {Wording.Organization(e.Organization)} " +
+               $"expired on {Wording.Time(e.OccurredAt)} because nobody decided it.")),
         AccessDenied e => Each(e, _ =>
             ($"QPP Access: request to connect to {e.Organization.Name} denied",
              $"The request of {e.Member.Name} for the {Wording.Role(e.Role)} role at {Wording.Organization(e.Organization)} " +
@@ -74,7 +84,9 @@ public static class NoticeWriter
             ($"QPP: {e.PerformanceYear} sampling results for {e.Organization.Name}",
              $"The {e.PerformanceYear} sampling results for {Wording.Organization(e.Organization)} are available.\n" +
              $"CMS Web Interface: {e.WebInterfaceAssignedPatients} assigned Medicare patients.\n" +
-             $"CAHPS for MIPS Survey: the sample size {(e.CahpsSampleMet ? "was" : "was not")} met.")),
+             $"CAHPS for MIPS Survey: the sample size {(e.CahpsSampleMet ? "was" : "was not")} met." +
+             (e.WebInterfaceFlagged ? "\n\n" + WebInterfaceSamplingFailed : "") +
+             (e.CahpsFlagged ? "\n\n" + CahpsSamplingFailed : ""))),
         _ => [],
     };
 
@@ -84,6 +96,22 @@ public static class NoticeWriter
             var (subject, text) = write(person);
             return new Notice(person, subject, $"Hello {person.Name},\n\n{text}{Footer}", OnScreen: true);
         }).ToArray();
+
+    /// <summary>R-13, in the registration guide's words: what zero assigned patients means.</summary>
+    public const string WebInterfaceSamplingFailed =
+        "Your organization doesn't have any Medicare patients assigned for the CMS Web Interface measures, so we can't populate a patient sample " +
+        "and it can't submit quality data through the CMS Web Interface. The organization won't meet the CMS Web Interface data submission " +
+        "criteria and will need to submit quality measures from another collection type (electronic clinical quality measures (eCQMs) or " +
+        "MIPS clinical quality measures (MIPS CQMs)).";
+
+    /// <summary>R-13, in the registration guide's words: what a missed minimum sample means.</summary>
+    public const string CahpsSamplingFailed =
+        "Your organization doesn't meet the minimum patient sampling requirements for the CAHPS for MIPS Survey, so it won't be able to administer " +
+        "the CAHPS for MIPS Survey. Organizations that don't meet the minimum patient sampling requirements won't be able to attest to Participation " +
+        "in CAHPS or Other Supplemental Questionnaire (IA_PSPA_11) and must select a different activity for the improvement activities performance " +
+        "category; won't be able to supplement their quality score with points associated with the administration of the CAHPS for MIPS Survey; " +
+        "and may qualify for a denominator reduction in the quality performance category if they are not submitting quality data through the " +
+        "CMS Web Interface. Shared Savings Program ACOs that don't meet the minimum patient sampling requirement will receive a denominator reduction.";
 
     private static string CodeWarning(string purpose) => purpose switch
     {

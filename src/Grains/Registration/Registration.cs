@@ -212,9 +212,27 @@ public sealed class Registration(RegistrationState state, OrganizationRef organi
     }
 
     /// <summary>R-10: operators register prior-year Web Interface groups and SSP ACOs; not bound to the window.</summary>
-    public bool AutoRegister(string operatorId, IEnumerable<string> programs, string reason, OrganizationInfo shown, Func<string> newRegistrationId)
+    /// <summary>
+    /// registers the programs not yet registered. A record that holds nothing yet starts from
+    /// the organization's prior-year registration, when it had one (size, organization information
+    /// and contacts; registration guide, Section V), which the Security Official then corrects.
+    /// </summary>
+    public bool AutoRegister(string operatorId, IEnumerable<string> programs, string reason, OrganizationInfo shown, Func<string> newRegistrationId, RegistrationView? priorYear = null)
     {
         var changed = false;
+        if (priorYear is { RegistrationId: not null } prior && state.Size is null && state.Organization is null && state.Contacts.Count == 0
+            && programs.Any(p => !Status(p).Registered))
+        {
+            state.Size = prior.Size;
+            state.Organization = prior.Organization;
+            foreach (var contact in prior.Contacts.Take(maxContacts))
+            {
+                state.Contacts.Add(contact with { ContactId = $"c{state.NextContact++}" });
+            }
+
+            Record(operatorId, "operator", "carried-over", $"size, organization information and {state.Contacts.Count} contacts from the {prior.PerformanceYear} registration {prior.RegistrationId}");
+        }
+
         foreach (var program in programs.Where(p => !Status(p).Registered))
         {
             state.Organization ??= shown;
@@ -246,6 +264,7 @@ public sealed class Registration(RegistrationState state, OrganizationRef organi
         {
             OccurredAt = now, Actor = operatorId, Organization = organization, Notify = Contacts(), Version = state.Version,
             PerformanceYear = performanceYear, WebInterfaceAssignedPatients = webInterfaceAssignedPatients, CahpsSampleMet = cahpsSampleMet,
+            WebInterfaceFlagged = sampling.WebInterfaceFlagged, CahpsFlagged = sampling.CahpsFlagged,
         });
         return true;
     }

@@ -1,3 +1,4 @@
+using QppOrleans.Grains.Access;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using QppOrleans.Grains.Abstractions;
@@ -20,6 +21,7 @@ public sealed class RegistrationGrain(
     [PersistentState("registration", QppStorage.Name)] IPersistentState<RegistrationState> state,
     IDirectoryStore directory,
     IOptionsMonitor<RegistrationOptions> options,
+    Permissions permissions,
     [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : PublishingGrain<RegistrationState>(state), IRegistrationGrain
 {
     private OrganizationInfo? shownFromDirectory;
@@ -44,10 +46,11 @@ public sealed class RegistrationGrain(
         return (int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), parts[2], parts[3]);
     }
 
-    async Task<RegistrationResult> IRegistrationGrain.GetAsync(string actor) =>
-        await Organization.RoleOfAsync(actor) is null
-            ? new RegistrationResult(RegistrationError.NotFound)
-            : new RegistrationResult(RegistrationError.None, await ViewAsync());
+    async Task<RegistrationResult> IRegistrationGrain.GetAsync(string actor) => await ReaderRoleAsync(actor) switch
+    {
+        RegistrationError.None => new RegistrationResult(RegistrationError.None, await ViewAsync()),
+        var error => new RegistrationResult(error),
+    };
 
     Task<RegistrationResult> IRegistrationGrain.SetSizeAsync(string actor, string size, bool confirm, long? ifMatch) =>
         WriteAsync(actor, ifMatch, async (rules, role) => (rules.SetSize(actor, role, size, confirm), null));
@@ -104,14 +107,15 @@ public sealed class RegistrationGrain(
         WriteAsync(actor, ifMatch, async (rules, role) => (rules.Cancel(actor, role, program, confirm), null));
 
     async Task<HistoryEntry[]?> IRegistrationGrain.HistoryAsync(string actor) =>
-        await Organization.RoleOfAsync(actor) is null ? null : Enumerable.Reverse(Record.History).ToArray();
+        await ReaderRoleAsync(actor) is RegistrationError.None ? Enumerable.Reverse(Record.History).ToArray() : null;
 
     async Task<bool> IRegistrationGrain.AutoRegisterAsync(string operatorId, string[] programs, string reason)
     {
         await GrainFactory.RequireOperatorAsync(operatorId);
         var rules = await RulesAsync();
         var id = Record.RegistrationId ?? (programs.Any(p => !rules.Status(p).Registered) ? await NewRegistrationIdAsync() : "");
-        var changed = rules.AutoRegister(operatorId, programs, reason, await ShownAsync(), () => id);
+        var priorYear = await GrainFactory.Reference<IRegistrationGrain>(GrainKeys.Registration(Key.Year - 1, Key.OrgType, Key.OrgId)).SummaryAsync();
+        var changed = rules.AutoRegister(operatorId, programs, reason, await ShownAsync(), () => id, priorYear);
         if (changed)
         {
             await CommitAsync(rules.Events);
@@ -135,6 +139,14 @@ public sealed class RegistrationGrain(
 
     Task<RegistrationView> IRegistrationGrain.SummaryAsync() => ViewAsync();
 
+    /// <summary>R-1, A-20: anyone connected whose role the table gives view-registration reads; others connected are refused (403), strangers learn nothing (404).</summary>
+    private async Task<RegistrationError> ReaderRoleAsync(string actor) => await Organization.RoleOfAsync(actor) switch
+    {
+        null => RegistrationError.NotFound,
+        var role when permissions.Allows(Key.OrgType, role, Permissions.ViewRegistration) => RegistrationError.None,
+        _ => RegistrationError.NotSecurityOfficial,
+    };
+
     /// <summary>R-1: only a Security Official writes; a connected user is refused (403), anyone else learns nothing (404).</summary>
     private async Task<RegistrationResult> WriteAsync(string actor, long? ifMatch, Func<Registration, string, Task<(RegistrationError Error, string? CreatedId)>> command)
     {
@@ -144,7 +156,8 @@ public sealed class RegistrationGrain(
             return new RegistrationResult(RegistrationError.NotFound);
         }
 
-        if (role != Roles.SecurityOfficial)
+        // the table gives manage-registration to the Security Official.
+        if (!permissions.Allows(Key.OrgType, role, Permissions.ManageRegistration))
         {
             return new RegistrationResult(RegistrationError.NotSecurityOfficial);
         }

@@ -1,12 +1,14 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Npgsql;
 using QppOrleans.Grains;
+using QppOrleans.Grains.Access;
 using QppOrleans.Grains.Directory;
 using QppOrleans.Silo.Storage;
 
@@ -73,7 +75,7 @@ public static class QppSilo
     public static ISiloBuilder UseQppPostgres(this ISiloBuilder silo, string connectionString)
     {
         silo.AddOutgoingGrainCallFilter<TransientCallRetry>();
-        silo.AddQppPlacement();
+        silo.AddQppGrainServices();
         silo.UseAdoNetClustering(options =>
         {
             options.Invariant = StorageSettings.PostgresInvariant;
@@ -93,6 +95,7 @@ public static class QppSilo
     {
         var settings = configuration.GetSection(OrleansSettings.Section).Get<OrleansSettings>() ?? new OrleansSettings();
         silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
+        silo.Services.Configure<ReminderOptions>(configuration.GetSection(OrleansSettings.Section + ":ReminderOptions"));
         return silo.UseQppSqlite(sqliteConnectionString).UseQppEvents(configuration).UseQppTracing(configuration).AddDashboard(QppDashboard.Configure);
     }
 
@@ -102,7 +105,7 @@ public static class QppSilo
     /// </summary>
     public static ISiloBuilder UseQppSqlite(this ISiloBuilder silo, string sqliteConnectionString)
     {
-        silo.AddQppPlacement();
+        silo.AddQppGrainServices();
 
         // Grain state and reminders go through one writer that commits them in groups (see
         // SqliteGroupCommit); the directory's batches and searches have their own connections,
@@ -117,9 +120,17 @@ public static class QppSilo
         return silo.AddQppGrainStorage(StorageMode.Embedded, StorageSettings.SqliteInvariant, sqliteConnectionString, dataSource);
     }
 
-    /// <summary>An organization's grain and its registrations' grains share a silo (<see cref="OrganizationPlacement"/>).</summary>
-    public static ISiloBuilder AddQppPlacement(this ISiloBuilder silo) =>
-        silo.AddPlacementDirector<OrganizationPlacement, OrganizationPlacementDirector>();
+    /// <summary>
+    /// What every silo's grains need whatever the store: an organization's grain and its
+    /// registrations' grains share a silo (<see cref="OrganizationPlacement"/>), the permission
+    /// table and the follow-up of pending requests, both read from the host's configuration.
+    /// </summary>
+    public static ISiloBuilder AddQppGrainServices(this ISiloBuilder silo)
+    {
+        silo.Services.TryAddSingleton(services => Permissions.From(services.GetRequiredService<IConfiguration>()[Permissions.FileKey]));
+        silo.Services.AddOptions<PendingRequestOptions>().BindConfiguration(PendingRequestOptions.Section);
+        return silo.AddPlacementDirector<OrganizationPlacement, OrganizationPlacementDirector>();
+    }
 
     /// <summary>
     /// The grain storage every grain uses, with Orleans' own version-tolerant serializer so that

@@ -18,9 +18,9 @@ public sealed class OrganizationAccessTests
 
     private readonly OrganizationState state = new();
 
-    private static Refusal? Valid() => null;
+    private static Verdict? Valid() => null;
 
-    private static Refusal? Invalid() => AccessMessages.TinPtanMismatch;
+    private static Verdict? Invalid() => new(AccessMessages.TinPtanMismatch, IsAttempt: true);
 
     [Fact]
     public void A21_Nobody_asks_for_Staff_User_before_there_is_a_Security_Official()

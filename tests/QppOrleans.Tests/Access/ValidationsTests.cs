@@ -37,7 +37,7 @@ public sealed class ValidationsTests
         { "virtual group valid", VirtualGroup, new Validation(Tins: ["111111111", "222222222"]), null },
         { "virtual group: fewer than two TINs", VirtualGroup, new Validation(Tins: ["111111111"]), "This request requires at least two valid TINs." },
         { "virtual group: unknown ID", null, new Validation(Tins: ["111111111", "222222222"]), "We could not locate a Virtual Group associated with the Virtual Group ID provided." },
-        { "virtual group: TINs not members", VirtualGroup, new Validation(Tins: ["111111111", "333333333"]), "We could not verify the information you provided. Please try again." },
+        { "virtual group: TINs not members", VirtualGroup, new Validation(Tins: ["111111111", "333333333"]), "We could not verify the information your provided. Please try again." },
         { "virtual group: badly formatted TIN", VirtualGroup, new Validation(Tins: ["111111111", "2222"]), "One or more of the provided TINs is improperly formatted." },
         { "APM two-TIN valid", Apm("aco-reach", new Participant("111111111", null), new Participant("222222222", null)), new Validation(Tins: ["222222222", "111111111"]), null },
         { "APM multi-TIN, one TIN given", Apm("aco-reach", new Participant("111111111", null), new Participant("222222222", null)), new Validation(Tins: ["111111111"]), "You must provide all required information to complete this request." },
@@ -53,7 +53,25 @@ public sealed class ValidationsTests
     public void A22_A25_First_Security_Official_validation_answers_with_the_seed_s_message(string row, DirectoryEntry? entry, Validation? given, string? message)
     {
         var orgType = entry?.OrgType ?? (row.StartsWith("virtual", StringComparison.Ordinal) ? OrgTypes.VirtualGroup : OrgTypes.Practice);
-        Assert.Equal(message, Validations.FirstSecurityOfficial(orgType, entry, given)?.Message);
+        Assert.Equal(message, Validations.FirstSecurityOfficial(orgType, entry, given)?.Refusal.Message);
+    }
+
+    [Theory]
+    [InlineData("practice: missing TIN", false)]
+    [InlineData("practice: badly formatted TIN", false)]
+    [InlineData("practice: more than one TIN", false)]
+    [InlineData("practice: missing PTAN", false)]
+    [InlineData("practice: wrong PTAN", true)]
+    [InlineData("registry: missing CMS ID", false)]
+    [InlineData("registry: CMS ID does not match", true)]
+    [InlineData("virtual group: fewer than two TINs", false)]
+    [InlineData("virtual group: TINs not members", true)]
+    public void A26_Only_a_check_against_the_directory_is_an_attempt(string row, bool attempt)
+    {
+        var (entry, given) = Rows().Select(r => ((string)r[0], (DirectoryEntry?)r[1], (Validation?)r[2])).Where(r => r.Item1 == row).Select(r => (r.Item2, r.Item3)).Single();
+        var orgType = entry?.OrgType ?? OrgTypes.Practice;
+
+        Assert.Equal(attempt, Validations.FirstSecurityOfficial(orgType, entry, given)!.IsAttempt);
     }
 
     [Fact]
@@ -62,21 +80,21 @@ public sealed class ValidationsTests
         Clinician[] listed = [new("1234567893", "AB1234", "Ann", "Lee")];
 
         Assert.Null(Validations.Clinician("1234567893", new Validation(Npi: "1234567893", Ptan: "ab1234"), listed));
-        Assert.Equal(AccessMessages.MissingInformation, Validations.Clinician("1234567893", new Validation(Npi: "1234567893"), listed));
-        Assert.Equal(AccessMessages.TinPtanMismatch, Validations.Clinician("1234567893", new Validation(Npi: "1234567893", Ptan: "ZZ0000"), listed));
-        Assert.Equal(AccessMessages.TinPtanMismatch, Validations.Clinician("1245319599", new Validation(Npi: "1245319599", Ptan: "AB1234"), []));
+        Assert.Equal(new Verdict(AccessMessages.MissingInformation, IsAttempt: false), Validations.Clinician("1234567893", new Validation(Npi: "1234567893"), listed));
+        Assert.Equal(new Verdict(AccessMessages.TinPtanMismatch, IsAttempt: true), Validations.Clinician("1234567893", new Validation(Npi: "1234567893", Ptan: "ZZ0000"), listed));
+        Assert.Equal(new Verdict(AccessMessages.TinPtanMismatch, IsAttempt: true), Validations.Clinician("1245319599", new Validation(Npi: "1245319599", Ptan: "AB1234"), []));
     }
 
     [Fact]
     public void A20_The_permission_table_answers_from_data()
     {
-        Assert.Contains(Permissions.ManageAccess, Permissions.ActionsFor(OrgTypes.Practice, Roles.SecurityOfficial));
-        Assert.DoesNotContain(Permissions.ManageAccess, Permissions.ActionsFor(OrgTypes.Practice, Roles.StaffUser));
-        Assert.True(Permissions.Allows(OrgTypes.Registry, Roles.SecurityOfficial, "download-api-token"));
-        Assert.False(Permissions.Allows(OrgTypes.Registry, Roles.StaffUser, "download-api-token"));
-        Assert.True(Permissions.Allows(OrgTypes.VirtualGroup, Roles.SecurityOfficial, "register-cahps"));
-        Assert.Empty(Permissions.ActionsFor(OrgTypes.Practice, null));
+        Assert.Contains(Permissions.ManageAccess, Permissions.Default.ActionsFor(OrgTypes.Practice, Roles.SecurityOfficial));
+        Assert.DoesNotContain(Permissions.ManageAccess, Permissions.Default.ActionsFor(OrgTypes.Practice, Roles.StaffUser));
+        Assert.True(Permissions.Default.Allows(OrgTypes.Registry, Roles.SecurityOfficial, "download-api-token"));
+        Assert.False(Permissions.Default.Allows(OrgTypes.Registry, Roles.StaffUser, "download-api-token"));
+        Assert.True(Permissions.Default.Allows(OrgTypes.VirtualGroup, Roles.SecurityOfficial, "register-cahps"));
+        Assert.Empty(Permissions.Default.ActionsFor(OrgTypes.Practice, null));
         Assert.All(OrgTypes.All, type => Assert.Superset(
-            Permissions.ActionsFor(type, Roles.StaffUser).ToHashSet(), Permissions.ActionsFor(type, Roles.SecurityOfficial).ToHashSet()));
+            Permissions.Default.ActionsFor(type, Roles.StaffUser).ToHashSet(), Permissions.Default.ActionsFor(type, Roles.SecurityOfficial).ToHashSet()));
     }
 }

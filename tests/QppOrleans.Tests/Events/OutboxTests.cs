@@ -53,6 +53,16 @@ public sealed class OutboxTests
         Assert.Equal([EventChannel.Audit], EventRoutes.For(new AccountChanged { Owner = owner, Change = AccountChanges.SignedOut }));
         Assert.Equal([EventChannel.Email, EventChannel.Relay, EventChannel.Audit], EventRoutes.For(new AccountChanged { Owner = owner, Change = AccountChanges.PasswordChanged }));
 
+        // a reminder is mailed and shown to the Security Officials and kept in the trail; an
+        // expiry also changes the requester's own copy of the request (the relay's projection).
+        var official = Sample.Person("official");
+        var reminded = new AccessRequestReminded { Organization = Sample.Practice(), Requester = owner, RequestId = "req-1", Role = "staff-user", Notify = [official] };
+        var expired = new AccessRequestExpired { Organization = Sample.Practice(), Requester = owner, RequestId = "req-1", Role = "staff-user", Reason = "nobody decided", Notify = [owner, official] };
+        Assert.Equal([EventChannel.Email, EventChannel.Relay, EventChannel.Audit], EventRoutes.For(reminded));
+        Assert.Equal([EventChannel.Audit], EventRoutes.For(reminded with { Notify = [] }));
+        Assert.Equal([EventChannel.Email, EventChannel.Relay, EventChannel.Audit], EventRoutes.For(expired));
+        Assert.Equal([EventChannel.Relay, EventChannel.Audit], EventRoutes.For(expired with { Notify = [] }));
+
         // An event no channel acts on waits for nothing.
         var outbox = new Outbox();
         Assert.Empty(outbox.Add([submitted with { Notify = [] }]));

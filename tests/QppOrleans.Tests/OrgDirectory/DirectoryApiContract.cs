@@ -147,6 +147,27 @@ public abstract class DirectoryApiContract(ApiFixture api)
         Assert.Equal(["aco-reach", "bpci-advanced", "cjr", "eom", "kcc", "md-tcoc", "pcf", "vit", "vt-aco", "mcp", "guide", "ssp"], byId.Keys);
         Assert.All(["aco-reach", "bpci-advanced", "md-tcoc", "vt-aco"], id => Assert.Equal("two-tins", byId[id]));
         Assert.All(["cjr", "eom", "kcc", "pcf", "vit", "mcp", "guide"], id => Assert.Equal("tin-npi", byId[id]));
+
+        // What the seed's table calls each model's entity id, for the portal's label.
+        var names = models.EnumerateArray().ToDictionary(m => m.GetProperty("id").GetString()!, m => m.GetProperty("entityIdName").GetString());
+        Assert.Equal(("ACO ID", "PCF Practice ID", "EOM ID", "GUIDE Participant ID"), (names["aco-reach"], names["pcf"], names["eom"], names["guide"]));
+    }
+
+    [Fact]
+    public async Task A14_An_APM_entity_of_a_two_TIN_model_says_whether_its_first_Security_Official_gives_one_TIN_or_two()
+    {
+        var (single, multi, pair) = ($"S{Tag()}", $"M{Tag()}", $"P{Tag()}");
+        var lines = string.Join('\n',
+            $$"""{"kind":"apm-entity","apmModel":"aco-reach","entityId":"{{single}}","name":"Single TIN ACO","participants":[{"tin":"811111111","npi":"1234567893"}]}""",
+            $$"""{"kind":"apm-entity","apmModel":"aco-reach","entityId":"{{multi}}","name":"Multi TIN ACO","participants":[{"tin":"811111111","npi":"1234567893"},{"tin":"822222222","npi":"1234567893"}]}""",
+            $$"""{"kind":"apm-entity","apmModel":"pcf","entityId":"{{pair}}","name":"PCF Practice","participants":[{"tin":"811111111","npi":"1234567893"}]}""");
+        using var operatorClient = api.SignedIn(ApiFixture.Operator);
+        Assert.True((await operatorClient.PostAsync("/api/admin/directory", Ndjson(lines))).IsSuccessStatusCode);
+
+        int? Tins(JsonElement detail) => detail.GetProperty("validationTins").ValueKind == JsonValueKind.Null ? null : detail.GetProperty("validationTins").GetInt32();
+        Assert.Equal(1, Tins(await user.GetFromJsonAsync<JsonElement>($"/api/organizations/apm-entity/{single}")));
+        Assert.Equal(2, Tins(await user.GetFromJsonAsync<JsonElement>($"/api/organizations/apm-entity/{multi}")));
+        Assert.Null(Tins(await user.GetFromJsonAsync<JsonElement>($"/api/organizations/apm-entity/{pair}")));
     }
 
     [Theory]

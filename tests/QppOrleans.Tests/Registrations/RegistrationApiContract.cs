@@ -134,6 +134,14 @@ public abstract class RegistrationApiContract(ApiFixture api)
         using var stale = new HttpRequestMessage(HttpMethod.Put, $"{@base}/size") { Content = JsonContent.Create(new { size = "100+" }) };
         stale.Headers.TryAddWithoutValidation("If-Match", etag);
         await Portal.ProblemAsync(await sam.SendAsync(stale), HttpStatusCode.PreconditionFailed, "precondition-failed");
+        foreach (var neverIssued in new[] { "\"abc\"", "garbage", "\"-5\"", "W/\"\"" })
+        {
+            using var unknown = new HttpRequestMessage(HttpMethod.Put, $"{@base}/size") { Content = JsonContent.Create(new { size = "100+" }) };
+            unknown.Headers.TryAddWithoutValidation("If-Match", neverIssued);
+            await Portal.ProblemAsync(await sam.SendAsync(unknown), HttpStatusCode.PreconditionFailed, "precondition-failed");
+        }
+
+        Assert.Equal("25-99", (await sam.GetFromJsonAsync<JsonElement>(@base)).GetProperty("size").GetString());
 
         var key = Guid.NewGuid().ToString();
         var ids = new List<string?>();
@@ -246,6 +254,11 @@ public abstract class RegistrationApiContract(ApiFixture api)
             async () => (await sam.GetFromJsonAsync<JsonElement>($"/api/dev/messages?to=auto-{world.Tin}@example.org")).EnumerateArray()
                 .Any(m => m.GetProperty("subject").GetString()!.Contains("sampling results", StringComparison.Ordinal)),
             Patience, () => "R-13: the contacts are told");
+        var notice = (await sam.GetFromJsonAsync<JsonElement>($"/api/dev/messages?to=auto-{world.Tin}@example.org")).EnumerateArray()
+            .First(m => m.GetProperty("subject").GetString()!.Contains("sampling results", StringComparison.Ordinal)).GetProperty("body").GetString()!;
+        Assert.Contains("can't submit quality data through the CMS Web Interface", notice, StringComparison.Ordinal);
+        Assert.Contains("another collection type", notice, StringComparison.Ordinal);
+        Assert.Contains("won't be able to administer the CAHPS for MIPS Survey", notice, StringComparison.Ordinal);
         await Portal.ProblemAsync(await sam.PostAsync("/api/admin/registrations/2026/auto", new StringContent(auto, Encoding.UTF8, "application/x-ndjson")), HttpStatusCode.Forbidden, "forbidden");
     }
 }

@@ -64,12 +64,14 @@ internal sealed class SurgeLoad(ProcessCluster cluster, IReadOnlyList<SurgeLoad.
             await OpenAccountAsync(anonymous, userId);
             var person = people[i] = new Person(userId, practices[i].Tin, cluster.Tokens.Issue(userId, 0).AccessToken);
             using var http = cluster.Client(person.Token);
-            var answer = await (await http.PostAsJsonAsync("/api/access-requests", new
+            using var response = await http.PostAsJsonAsync("/api/access-requests", new
             {
                 orgType = "practice",
                 items = new[] { new { orgId = person.Tin, role = "security-official", validation = new { tin = person.Tin, npi = practices[i].Npi, ptan = practices[i].Ptan } } },
-            }, cancel)).Content.ReadFromJsonAsync<JsonElement>(cancel);
-            Assert.Equal("approved", answer.GetProperty("results")[0].GetProperty("status").GetString());
+            }, cancel);
+            var text = await response.Content.ReadAsStringAsync(cancel);
+            Assert.True(response.IsSuccessStatusCode, $"access request of {userId}: {(int)response.StatusCode} {text}");
+            Assert.Equal("approved", JsonDocument.Parse(text).RootElement.GetProperty("results")[0].GetProperty("status").GetString());
         });
         return new SurgeLoad(cluster, people);
     }

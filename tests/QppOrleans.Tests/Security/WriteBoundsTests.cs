@@ -61,6 +61,51 @@ public sealed class WriteBoundsTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("attempt-limit", (await AccessRetryAsync(person, world)).GetProperty("code").GetString());
     }
 
+    [Fact]
+    public async Task A4_A_wrong_password_stores_nothing_whether_or_not_the_id_exists()
+    {
+        var portal = new Portal(api.BaseAddress);
+        var userId = Portal.NewUserId();
+        await portal.CreateAsync(userId);
+        var before = Version($"user:{userId}", "user");
+
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            await Portal.ProblemAsync(await portal.SignInAsync(userId, "Wrong-Password-99"), HttpStatusCode.Unauthorized, "invalid-credentials");
+            await Portal.ProblemAsync(await portal.SignInAsync(Portal.NewUserId("nobody"), "Wrong-Password-99"), HttpStatusCode.Unauthorized, "invalid-credentials");
+        }
+
+        // The same work for both: a slow hash and a count in memory, no write (a write was what told a known id apart).
+        Assert.Equal(before, Version($"user:{userId}", "user"));
+        Assert.Equal(HttpStatusCode.OK, (await portal.SignInAsync(userId)).StatusCode);
+        Assert.NotEqual(before, Version($"user:{userId}", "user"));
+    }
+
+    [Theory]
+    [InlineData("/api/me/access-requests?page=0")]
+    [InlineData("/api/me/audit?pageSize=201")]
+    [InlineData("/api/me/access-requests?pageSize=0")]
+    public async Task Lists_that_can_grow_are_paged_and_a_page_out_of_range_is_a_400(string path)
+    {
+        using var person = api.SignedIn(Portal.NewUserId("pager"));
+
+        await Portal.ProblemAsync(await person.GetAsync(path), HttpStatusCode.BadRequest, "validation-failed");
+        var page = await person.GetAsync("/api/me/access-requests?page=1&pageSize=5");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("0", page.Headers.GetValues("X-Total-Count").Single());
+    }
+
+    private long Version(string key, string stateName)
+    {
+        using var connection = new SqliteConnection($"Data Source={api.DataFile};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT version FROM qpp_grain_state WHERE state_name = $state AND grain_id_string LIKE $key";
+        command.Parameters.AddWithValue("$state", stateName);
+        command.Parameters.AddWithValue("$key", $"%{key}");
+        return (long)command.ExecuteScalar()!;
+    }
+
     private static async Task<System.Text.Json.JsonElement> AccessRetryAsync(HttpClient person, AccessWorld world) =>
         await AccessWorld.RequestAsync(person, "practice", world.FirstSecurityOfficialItem(ptan: "WRONG1"));
 

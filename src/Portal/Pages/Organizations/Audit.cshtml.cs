@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using QppOrleans.WebPortal.Api;
+
+namespace QppOrleans.WebPortal.Pages.Organizations;
+
+/// <summary>A-30: who did what, when and why at the organization.</summary>
+public sealed class AuditModel : OrganizationPage
+{
+    public AuditEntry[] Entries { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        await LoadNameAsync();
+        var audit = await Api.AuditAsync(OrgType, OrgId);
+        if (audit.Ok)
+        {
+            Entries = [.. audit.Value!.OrderByDescending(e => e.At)];
+        }
+        else
+        {
+            Problem = audit.Problem;
+        }
+
+        return Page();
+    }
+}
