@@ -49,13 +49,13 @@ internal static class RegistrationApi
     {
         if (Find(grains, options.CurrentValue, py, orgType, orgId) is not { } registration)
         {
-            return RegistrationProblems.For(RegistrationError.NotFound, py);
+            return RegistrationProblems.For(RegistrationMessages.NotFound);
         }
 
         var result = await registration.GetAsync(user.UserId());
-        if (result.Error != RegistrationError.None)
+        if (result.Refusal is { } refusal)
         {
-            return RegistrationProblems.For(result.Error, py);
+            return RegistrationProblems.For(refusal);
         }
 
         // the first contact is pre-filled with the registering person's name.
@@ -154,7 +154,7 @@ internal static class RegistrationApi
                 var result = await registration.RegisterAsync(person, program, version);
                 registrationId = result.View?.RegistrationId;
                 return result;
-            }, program);
+            });
             return (registrationId is null ? null : new RegisteredProgram(registrationId), refusal);
         });
     }
@@ -167,7 +167,7 @@ internal static class RegistrationApi
         }
 
         return await WriteAsync(py, orgType, orgId, user, http, grains, options, null,
-            (registration, person, version) => registration.CancelAsync(person, program, confirm == true, version), program);
+            (registration, person, version) => registration.CancelAsync(person, program, confirm == true, version));
     }
 
     /// <summary>R-14, newest first, paged.</summary>
@@ -180,7 +180,7 @@ internal static class RegistrationApi
         }
 
         var history = Find(grains, options.CurrentValue, py, orgType, orgId) is { } registration ? await registration.HistoryAsync(user.UserId()) : null;
-        return history is null ? RegistrationProblems.For(RegistrationError.NotFound, py) : TypedResults.Ok(paging.Of(history, http));
+        return history is null ? RegistrationProblems.For(RegistrationMessages.NotFound) : TypedResults.Ok(paging.Of(history, http));
     }
 
     /// <summary>R-11: the caller's Security Official organizations, with both programs' status.</summary>
@@ -188,7 +188,7 @@ internal static class RegistrationApi
     {
         if (options.CurrentValue.For(py) is null)
         {
-            return RegistrationProblems.For(RegistrationError.NotFound, py);
+            return RegistrationProblems.For(RegistrationMessages.NotFound);
         }
 
         var connections = await grains.Reference<IUserGrain>(GrainKeys.User(user.UserId())).ConnectionsAsync();
@@ -208,7 +208,7 @@ internal static class RegistrationApi
     /// <summary>Runs a write for the signed-in Security Official, honouring If-Match, answering with the record and its ETag.</summary>
     private static async Task<IResult> WriteAsync(
         int py, string orgType, string orgId, ClaimsPrincipal user, HttpContext http, IGrainFactory grains, IOptionsMonitor<RegistrationOptions> options,
-        Action<IResult>? onRefusal, Func<IRegistrationGrain, string, long?, Task<RegistrationResult>> command, string? program = null)
+        Action<IResult>? onRefusal, Func<IRegistrationGrain, string, long?, Task<RegistrationResult>> command)
     {
         IResult Refuse(IResult result)
         {
@@ -218,12 +218,12 @@ internal static class RegistrationApi
 
         if (Find(grains, options.CurrentValue, py, orgType, orgId) is not { } registration)
         {
-            return Refuse(RegistrationProblems.For(RegistrationError.NotFound, py));
+            return Refuse(RegistrationProblems.For(RegistrationMessages.NotFound));
         }
 
         var version = IfMatch(http);
         var result = await command(registration, user.UserId(), version);
-        return result.Error == RegistrationError.None ? Body(http, result.View!, null) : Refuse(RegistrationProblems.For(result.Error, py, program));
+        return result.Refusal is { } refusal ? Refuse(RegistrationProblems.For(refusal)) : Body(http, result.View!, null);
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.Ok<RegistrationBody> Body(HttpContext http, RegistrationView view, ContactDraft? draft)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Serialization;
 using Orleans.Streams;
 using QppOrleans.Grains.Abstractions.Events;
 
@@ -72,31 +73,68 @@ public abstract class PublishingGrain<TState> : Grain, IEventSource, IRemindable
     }
 
     /// <summary>
+    /// A copy of the stored state for the functional core to decide over (<see cref="Decision{TState}"/>):
+    /// a refused command, or one whose write fails, leaves the grain's state as it was.
+    /// </summary>
+    protected TState Draft() => ServiceProvider.GetRequiredService<DeepCopier<TState>>().Copy(state.State);
+
+    /// <summary>
+    /// Commits what the core decided: <paramref name="next"/> (a <see cref="Draft"/> the core
+    /// changed) becomes the grain's state only once it is stored, with its events, in one write; a
+    /// failed write leaves the previous state in place (and drops the activation).
+    /// </summary>
+    protected async Task CommitAsync(TState next, IReadOnlyCollection<DomainEvent> events)
+    {
+        var current = state.State;
+        if (ReferenceEquals(next, current))
+        {
+            await CommitAsync(events);
+            return;
+        }
+
+        // The outbox stays the live one: confirmations that arrive meanwhile are not lost.
+        next.Outbox = current.Outbox;
+        state.State = next;
+        try
+        {
+            await CommitAsync(events);
+        }
+        catch
+        {
+            state.State = current;
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Stores the state the caller has already changed, with <paramref name="events"/>, in one
     /// write; publishing follows without the caller waiting for it. A failed write deactivates the
     /// grain so that the next call starts again from what is stored, never from a change that was
-    /// not acknowledged.
+    /// not acknowledged, and its events leave the outbox unpublished.
     /// </summary>
     protected async Task CommitAsync(IReadOnlyCollection<DomainEvent> events)
     {
         OnCommitting();
         var added = events.Count == 0 ? [] : Outbox.Add(events);
-        if (added.Count > 0)
+        try
         {
-            try
+            if (added.Count > 0)
             {
+                // Once per non-empty outbox period of the activation (WakeUp); before the write, so
+                // that nothing stored is left without the reminder that would publish it.
                 await wakeUp.ArmAsync(this, Options.WakeUpPeriod);
             }
-            catch
-            {
-                DeactivateOnIdle();
-                throw;
-            }
-        }
 
-        var stored = confirmations;
-        await this.WriteOrDeactivateAsync(state);
-        confirmationsStored = stored;
+            var stored = confirmations;
+            await this.WriteOrDeactivateAsync(state);
+            confirmationsStored = stored;
+        }
+        catch
+        {
+            Outbox.Entries.RemoveAll(added.Contains);
+            DeactivateOnIdle();
+            throw;
+        }
 
         if (added.Count > 0)
         {
