@@ -158,7 +158,7 @@ internal sealed class SurgeScenario(Uri url, int people, int concurrency, double
             byRequest = recorder.ByKind(),
             serverCpuSeconds = Math.Round(cpu, 1),
             serverCpuCoresBusy = Math.Round(cpu / elapsed.TotalSeconds, 2),
-            serverMemory = servers.Select(s => s.Memory()).Select(m => new { rssMiB = Math.Round(m.Rss), peakMiB = Math.Round(m.Peak) }).ToArray(),
+            serverMemory = servers.Where(s => s.Pid != killed?.Pid).Select(s => s.Memory()).Select(m => new { rssMiB = Math.Round(m.Rss), peakMiB = Math.Round(m.Peak) }).ToArray(),
             readBack = verified,
             chaos = chaos?.Report(recorder.Answers, flows),
         };
