@@ -112,6 +112,8 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
             new("POST", "/api/admin/registrations/2026/auto", () => Ndjson($$"""{"orgType":"practice","orgId":"{{b.Tin}}","programs":["web-interface"],"reason":"prior-year-web-interface"}"""), [401, 403, 403, 403, 403, 200]),
             new("POST", "/api/admin/registrations/2026/sampling", () => Ndjson($$"""{"orgType":"practice","orgId":"{{b.Tin}}","webInterfaceAssignedPatients":0,"cahpsSampleMet":false}"""), [401, 403, 403, 403, 403, 200]),
             new("GET", "/api/admin/service-center/requests", None, [401, 403, 403, 403, 403, 200]),
+            // The Orleans Dashboard, operators only (/dashboard redirects here; a redirect drops the token).
+            new("GET", "/dashboard/", None, [401, 403, 403, 403, 403, 200]),
             new("GET", "/api/admin/service-center/requests?status=resolved", None, [401, 403, 403, 403, 403, 200]),
             new("POST", $"/api/admin/service-center/requests/{Guid.NewGuid():N}/resolve", () => Json(new { outcome = "deny", note = "n/a" }), [401, 403, 403, 403, 403, 404]),
             new("PUT", admin, () => Json(new { role = "security-official" }), [401, 403, 403, 403, 403, 204]),
