@@ -32,7 +32,7 @@ internal sealed class Chaos(int pid, TimeSpan after)
         using var victim = Process.GetProcessById(pid);
         victim.Kill(); // SIGKILL on Linux
         KilledAt = recorder.Elapsed;
-        Console.Error.Write($" [SIGKILL {pid} at {KilledAt.Value.TotalSeconds:F1} s]");
+        await Console.Error.WriteAsync($" [SIGKILL {pid} at {KilledAt.Value.TotalSeconds:F1} s]");
     }
 
     public object Report(IReadOnlyCollection<Recorder.Interval> answers, IReadOnlyCollection<Recorder.Interval> flows)

@@ -40,9 +40,17 @@ internal sealed class OtlpReceiver : IAsyncDisposable
 
     private static async Task<MemoryStream> BodyAsync(HttpRequest request)
     {
-        var body = request.Headers.ContentEncoding == "gzip" ? new GZipStream(request.Body, CompressionMode.Decompress) : request.Body;
         var buffer = new MemoryStream();
-        await body.CopyToAsync(buffer);
+        if (request.Headers.ContentEncoding == "gzip")
+        {
+            await using var unzipped = new GZipStream(request.Body, CompressionMode.Decompress, leaveOpen: true);
+            await unzipped.CopyToAsync(buffer);
+        }
+        else
+        {
+            await request.Body.CopyToAsync(buffer);
+        }
+
         return buffer;
     }
 

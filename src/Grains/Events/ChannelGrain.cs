@@ -32,7 +32,9 @@ public abstract class ChannelGrain(string channel, ILogger logger) : Grain, IStr
         {
             taken = await TakeAsync(published);
         }
+#pragma warning disable CA1031 // Whatever kept the channel from taking the event, the publisher sends it again: logged, not lost.
         catch (Exception exception)
+#pragma warning restore CA1031
         {
             logger.LogWarning(exception, "The {Channel} channel could not take event {EventId}; the publisher will send it again", channel, published.Event.EventId);
             return;

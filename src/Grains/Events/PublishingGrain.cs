@@ -62,7 +62,9 @@ public abstract class PublishingGrain<TState> : Grain, IEventSource, IRemindable
             {
                 await state.WriteStateAsync(cancellationToken);
             }
+#pragma warning disable CA1031 // Deactivation goes on whatever the store says; the outbox already holds the events.
             catch (Exception exception)
+#pragma warning restore CA1031
             {
                 // Nothing is lost: the events stay in the stored outbox and the channels drop repeats.
                 Logger.LogDebug(exception, "Could not store confirmations on deactivation of {Grain}", this.GetGrainId());
@@ -202,7 +204,9 @@ public abstract class PublishingGrain<TState> : Grain, IEventSource, IRemindable
                 entry.LastPublishedAt = now;
                 entry.Publications++;
             }
+#pragma warning disable CA1031 // A failed publish is retried from the stored outbox, whatever failed.
             catch (Exception exception)
+#pragma warning restore CA1031
             {
                 Logger.LogWarning(exception, "Publishing event {EventId} of {Grain} failed; it will be retried", entry.Event.EventId, this.GetGrainId());
                 return;

@@ -86,7 +86,9 @@ public static class QppSilo
             options.Invariant = StorageSettings.PostgresInvariant;
             options.ConnectionString = connectionString;
         });
+#pragma warning disable CA2000 // One data source per silo, for the life of the process.
         silo.Services.AddSingleton<IDirectoryStore>(new PostgresDirectoryStore(NpgsqlDataSource.Create(connectionString)));
+#pragma warning restore CA2000
         return silo.AddQppGrainStorage(StorageMode.Cluster, StorageSettings.PostgresInvariant, connectionString);
     }
 
@@ -110,8 +112,10 @@ public static class QppSilo
         // Grain state and reminders go through one writer that commits them in groups (see
         // SqliteGroupCommit); the directory's batches and searches have their own connections,
         // searches read concurrently beside the writer.
+#pragma warning disable CA2000 // One writer and one directory source per silo, for the life of the process.
         var dataSource = new SqliteDataSource(sqliteConnectionString, groupCommit: true);
         silo.Services.AddSingleton<IDirectoryStore>(new SqliteDirectoryStore(new SqliteDataSource(sqliteConnectionString)));
+#pragma warning restore CA2000
         silo.UseAdoNetReminderService(options =>
         {
             options.Invariant = StorageSettings.SqliteInvariant;

@@ -54,7 +54,7 @@ public sealed partial class Backstage(Uri baseAddress)
     public async Task ImportAsync(params Practice[] practices)
     {
         using var operatorClient = await OperatorAsync();
-        var body = new StringContent(string.Join('\n', practices.Select(p => p.Line())) + "\n", Encoding.UTF8, "application/x-ndjson");
+        using var body = new StringContent(string.Join('\n', practices.Select(p => p.Line())) + "\n", Encoding.UTF8, "application/x-ndjson");
         var report = await (await Ok(operatorClient.PostAsync("api/admin/directory", body))).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(0, report.GetProperty("rejected").GetInt64());
     }
