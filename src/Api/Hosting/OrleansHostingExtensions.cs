@@ -4,6 +4,7 @@ using Orleans.Configuration;
 using Orleans.Dashboard;
 using QppOrleans.Silo.Hosting;
 using QppOrleans.Silo.Schema;
+using QppOrleans.Grains.Runtime;
 
 namespace QppOrleans.Api.Hosting;
 

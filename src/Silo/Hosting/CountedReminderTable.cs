@@ -1,4 +1,5 @@
 using QppOrleans.Grains;
+using QppOrleans.Grains.Runtime;
 
 namespace QppOrleans.Silo.Hosting;
 

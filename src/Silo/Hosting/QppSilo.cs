@@ -11,6 +11,7 @@ using QppOrleans.Grains;
 using QppOrleans.Grains.Access;
 using QppOrleans.Grains.Directory;
 using QppOrleans.Silo.Storage;
+using QppOrleans.Grains.Runtime;
 
 namespace QppOrleans.Silo.Hosting;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using QppOrleans.Grains;
 using QppOrleans.Silo.Hosting;
+using QppOrleans.Grains.Runtime;
 
 namespace QppOrleans.Tests.Infrastructure;
 

@@ -1,7 +1,7 @@
 using Orleans.Storage;
 using QppOrleans.Grains.Abstractions;
 
-namespace QppOrleans.Grains;
+namespace QppOrleans.Grains.Runtime;
 
 /// <summary>
 /// The grain storage every grain uses, around the ADO.NET provider: a database failure — while

@@ -4,10 +4,10 @@ using Microsoft.Extensions.Options;
 using QppOrleans.Grains.Abstractions.Access;
 using QppOrleans.Grains.Abstractions.Directory;
 using QppOrleans.Grains.Abstractions.Events;
-using QppOrleans.Grains.Access;
+using QppOrleans.Grains.Directory;
 using QppOrleans.Grains.Events;
 
-namespace QppOrleans.Grains.Directory;
+namespace QppOrleans.Grains.Access;
 
 /// <summary>
 /// One organization: the authority on its roles. The rules live in

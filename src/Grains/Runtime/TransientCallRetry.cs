@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Runtime.ExceptionServices;
 using Orleans.Concurrency;
 
-namespace QppOrleans.Grains;
+namespace QppOrleans.Grains.Runtime;
 
 /// <summary>
 /// Sends a grain call again when it certainly did not run — the cluster refused it before it ran

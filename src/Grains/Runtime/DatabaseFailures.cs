@@ -1,7 +1,7 @@
 using System.Data.Common;
 using QppOrleans.Grains.Abstractions;
 
-namespace QppOrleans.Grains;
+namespace QppOrleans.Grains.Runtime;
 
 /// <summary>
 /// Database failures inside a grain call (reminders, the directory table, anything not behind

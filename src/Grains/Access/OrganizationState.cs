@@ -1,7 +1,6 @@
-using QppOrleans.Grains.Access;
 using QppOrleans.Grains.Events;
 
-namespace QppOrleans.Grains.Directory;
+namespace QppOrleans.Grains.Access;
 
 [GenerateSerializer, Alias("qpp.directory.OrganizationState")]
 public sealed class OrganizationState : IHasOutbox

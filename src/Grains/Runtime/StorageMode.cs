@@ -1,4 +1,4 @@
-namespace QppOrleans.Grains;
+namespace QppOrleans.Grains.Runtime;
 
 /// <summary>The two ways the service runs, as <see cref="QppMetrics.StorageWrites"/> tells them apart.</summary>
 public static class StorageMode
