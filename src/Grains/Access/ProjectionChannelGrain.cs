@@ -20,8 +20,8 @@ public sealed class ProjectionChannelGrain(ILogger<ProjectionChannelGrain> logge
     {
         AccessRequested e => Request(e, e.Requester, e.RequestId, e.Role, RequestStatus.Pending),
         AccessApproved e => Task.WhenAll(Connect(e, e.Member, e.Role), Request(e, e.Member, e.RequestId, e.Role, RequestStatus.Approved)),
-        AccessDenied e => Request(e, e.Member, e.RequestId, e.Role, RequestStatus.Denied),
-        AccessRequestExpired e => Request(e, e.Requester, e.RequestId, e.Role, RequestStatus.Expired),
+        AccessDenied e => Request(e, e.Member, e.RequestId, e.Role, RequestStatus.Denied, e.Reason),
+        AccessRequestExpired e => Request(e, e.Requester, e.RequestId, e.Role, RequestStatus.Expired, e.Reason),
         AccessEscalated e => Request(e, e.Requester, RequestStatus.EscalationId(e.Organization), e.Role, RequestStatus.Escalated),
         AccessRemoved e => Connect(e, e.Member, role: null),
         RoleChanged e => Connect(e, e.Member, e.ToRole),
@@ -31,8 +31,8 @@ public sealed class ProjectionChannelGrain(ILogger<ProjectionChannelGrain> logge
     private Task Connect(OrganizationEvent e, Recipient member, string? role) =>
         User(member).ProjectConnectionAsync(new Connection(e.Organization, role, e.OccurredAt, e.Version));
 
-    private Task Request(OrganizationEvent e, Recipient requester, string requestId, string role, string status) =>
-        User(requester).ProjectRequestAsync(new MyRequest(requestId, e.Organization, role, status, e.OccurredAt, e.Version));
+    private Task Request(OrganizationEvent e, Recipient requester, string requestId, string role, string status, string? reason = null) =>
+        User(requester).ProjectRequestAsync(new MyRequest(requestId, e.Organization, role, status, e.OccurredAt, e.Version, reason));
 
     private IUserGrain User(Recipient person) => GrainFactory.Reference<IUserGrain>(GrainKeys.User(person.UserId!));
 }
