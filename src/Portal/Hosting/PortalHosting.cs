@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using QppOrleans.WebPortal.Api;
 using QppOrleans.WebPortal.Session;
@@ -28,6 +29,7 @@ public static class PortalHosting
         }
 
         services.AddHttpContextAccessor();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ApiAddress>();
         services.AddTransient<ForwardingHandler>();
         services.AddHttpClient<QppClient>(client => client.Timeout = TimeSpan.FromMinutes(30))
@@ -68,10 +70,11 @@ public static class PortalHosting
                 pages.Conventions.AllowAnonymousToFolder("/SignIn");
                 pages.Conventions.AllowAnonymousToFolder("/Account");
                 pages.Conventions.AllowAnonymousToPage("/NotAllowed");
+                pages.Conventions.AllowAnonymousToPage("/NotFound");
                 pages.Conventions.AuthorizeFolder("/Admin", PortalSession.OperatorPolicy);
 
                 // Operators upload import files of any size; the limit is lifted only after the operator policy passed.
-                foreach (var page in new[] { "/Admin/Directory", "/Admin/Imports" })
+                foreach (var page in new[] { "/Admin/Directory", "/Admin/Imports", "/Admin/Roles" })
                 {
                     pages.Conventions.AddPageApplicationModelConvention(page, model =>
                     {
@@ -93,5 +96,15 @@ public static class PortalHosting
             OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=3600",
         });
 
-    public static void MapQppPortal(this IEndpointRouteBuilder app) => app.MapRazorPages();
+    /// <summary>
+    /// Any path outside the API's (<c>/api</c>, health, OpenAPI, the API page) and the assets that
+    /// matches no page is the portal's: the HTML "Page not found" with a 404.
+    /// </summary>
+    public const string UnknownPortalPath = "{**path:regex(^(?!(api|health|openapi|scalar|assets)(/|$)).*$)}";
+
+    public static void MapQppPortal(this IEndpointRouteBuilder app)
+    {
+        app.MapRazorPages();
+        app.MapFallbackToPage(UnknownPortalPath, "/NotFound");
+    }
 }
