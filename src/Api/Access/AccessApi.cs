@@ -26,17 +26,18 @@ internal static class AccessApi
 
     public const int MaxValidationTins = 10;
 
-    public static IEndpointRouteBuilder MapAccessApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapAccessApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api").WithTags("Access").RequireAuthorization();
-        group.MapPost("/access-requests", RequestAsync).Throttled(Throttle.AccessRequests, context => context.HttpContext.User.UserId());
+        var group = app.MapGroup("/api").WithTags("Access").RequireSignedIn();
+        group.MapPost("/access-requests", RequestAsync).Throttled(Throttle.AccessRequests, context => context.HttpContext.User.UserId())
+            .ProducesProblem(StatusCodes.Status404NotFound).Idempotent();
         group.MapGet("/me/access-requests", MyRequestsAsync);
         group.MapGet("/me/organizations", MyOrganizationsAsync);
-        group.MapGet("/me/permissions", MyPermissionsAsync);
-        return app;
+        group.MapGet("/me/permissions", MyPermissionsAsync).ProducesProblem(StatusCodes.Status404NotFound);
+        return group;
     }
 
-    private static async Task<IResult> RequestAsync(
+    private static async Task<Results<Ok<AccessRequestResults>, ValidationProblem, ProblemHttpResult>> RequestAsync(
         AccessRequestBody body, ClaimsPrincipal user, IGrainFactory grains, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey)
     {
         var errors = Check(body);
@@ -61,8 +62,8 @@ internal static class AccessApi
         }
 
         var requester = new Person(profile.UserId, $"{profile.FirstName} {profile.LastName}", profile.Email);
-        return await IdempotentRequests.RunAsync(grains, userId, idempotencyKey, "access-requests", body, StatusCodes.Status200OK,
-            async () => (await ProcessAsync(body, requester, grains), (IResult?)null));
+        return await IdempotentRequests.RunAsync(grains, userId, idempotencyKey, "access-requests", body,
+            async () => (await ProcessAsync(body, requester, grains), (ProblemHttpResult?)null), TypedResults.Ok);
     }
 
     /// <summary>A-24: up to 25 practices, each with its own outcome; other types one at a time.</summary>

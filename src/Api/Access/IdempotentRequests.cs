@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using QppOrleans.Api.Errors;
 using QppOrleans.Grains.Abstractions;
 using QppOrleans.Grains.Abstractions.Access;
@@ -15,15 +15,23 @@ internal static class IdempotentRequests
 {
     public const int MaxKeyLength = 200;
 
+    /// <summary>Documents what a key adds: 409 while its first request runs, 422 when reused for another request.</summary>
+    public static RouteHandlerBuilder Idempotent(this RouteHandlerBuilder endpoint) =>
+        endpoint.ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task<IResult> RunAsync<T>(
-        IGrainFactory grains, string userId, string? key, string scope, object request, int successStatus, Func<Task<(T? Value, IResult? Refusal)>> run)
+    /// <param name="run">The request's work: its value, or the refusal (which is not kept).</param>
+    /// <param name="answer">The success status around the value, the first time and on every replay.</param>
+    public static async Task<Results<TSuccess, ValidationProblem, ProblemHttpResult>> RunAsync<T, TSuccess>(
+        IGrainFactory grains, string userId, string? key, string scope, object request, Func<Task<(T? Value, ProblemHttpResult? Refusal)>> run, Func<T, TSuccess> answer)
+        where T : class
+        where TSuccess : IResult
     {
         if (key is null)
         {
             var (value, refusal) = await run();
-            return refusal ?? Results.Json(value, Json, statusCode: successStatus);
+            return refusal is null ? answer(value!) : refusal;
         }
 
         if (key.Length is 0 or > MaxKeyLength || key.Any(char.IsControl))
@@ -36,7 +44,7 @@ internal static class IdempotentRequests
         switch (claim.Status)
         {
             case IdempotencyStatus.Completed:
-                return Results.Content(claim.Response!, "application/json", Encoding.UTF8, successStatus);
+                return answer(JsonSerializer.Deserialize<T>(claim.Response!, Json)!);
             case IdempotencyStatus.InProgress:
                 return ApiProblems.Problem(409, "request-in-progress", "The first request with this key is still running.", "Retry in a moment to get its result.");
             case IdempotencyStatus.Mismatch:
@@ -52,9 +60,8 @@ internal static class IdempotentRequests
                 return refusal;
             }
 
-            var json = JsonSerializer.Serialize(value, Json);
-            await grain.CompleteAsync(json);
-            return Results.Content(json, "application/json", Encoding.UTF8, successStatus);
+            await grain.CompleteAsync(JsonSerializer.Serialize(value, Json));
+            return answer(value!);
         }
         catch
         {

@@ -17,16 +17,18 @@ internal static class OrganizationAccessApi
 {
     public const int MaxReasonLength = 500;
 
-    public static IEndpointRouteBuilder MapOrganizationAccessApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapOrganizationAccessApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/organizations/{orgType}/{orgId}").WithTags("Access").RequireAuthorization();
+        // 404 to anyone not connected, so that the organization's existence does not leak; 403 to a connected Staff User.
+        var group = app.MapGroup("/api/organizations/{orgType}/{orgId}").WithTags("Access").RequireSignedIn()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/access-requests", RequestsAsync);
-        group.MapPost("/access-requests/{requestId}/approve", ApproveAsync);
-        group.MapPost("/access-requests/{requestId}/deny", DenyAsync);
+        group.MapPost("/access-requests/{requestId}/approve", ApproveAsync).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/access-requests/{requestId}/deny", DenyAsync).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/users", UsersAsync);
-        group.MapDelete("/users/{userId}", RemoveAsync);
+        group.MapDelete("/users/{userId}", RemoveAsync).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/audit", AuditAsync);
-        return app;
+        return group;
     }
 
     private static async Task<Results<Ok<RequestView[]>, ValidationProblem, ProblemHttpResult>> RequestsAsync(
@@ -44,17 +46,17 @@ internal static class OrganizationAccessApi
 
         if (OrganizationRoute.Find(grains, orgType, orgId) is not { } organization)
         {
-            return AccessProblems.For(AccessError.NotConnected);
+            return RefusalProblems.For(AccessMessages.NotConnected);
         }
 
         var result = await organization.RequestsAsync(user.UserId(), status);
-        return result.Error == AccessError.None ? TypedResults.Ok(paging.Of(result.Value!, http)) : AccessProblems.For(result.Error);
+        return result.Refusal is null ? TypedResults.Ok(paging.Of(result.Value!, http)) : RefusalProblems.For(result.Refusal);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ApproveAsync(string orgType, string orgId, string requestId, ClaimsPrincipal user, IGrainFactory grains) =>
         Answer(OrganizationRoute.Find(grains, orgType, orgId) is { } organization
             ? await organization.ApproveAsync(user.UserId(), requestId)
-            : AccessError.NotConnected);
+            : AccessMessages.NotConnected);
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> DenyAsync(
         string orgType, string orgId, string requestId, DenyBody? body, ClaimsPrincipal user, IGrainFactory grains)
@@ -68,8 +70,8 @@ internal static class OrganizationAccessApi
 
         var error = OrganizationRoute.Find(grains, orgType, orgId) is { } organization
             ? await organization.DenyAsync(user.UserId(), requestId, reason)
-            : AccessError.NotConnected;
-        return error == AccessError.None ? TypedResults.NoContent() : AccessProblems.For(error);
+            : AccessMessages.NotConnected;
+        return error is null ? TypedResults.NoContent() : RefusalProblems.For(error);
     }
 
     private static async Task<Results<Ok<MemberView[]>, ValidationProblem, ProblemHttpResult>> UsersAsync(
@@ -82,17 +84,17 @@ internal static class OrganizationAccessApi
 
         if (OrganizationRoute.Find(grains, orgType, orgId) is not { } organization)
         {
-            return AccessProblems.For(AccessError.NotConnected);
+            return RefusalProblems.For(AccessMessages.NotConnected);
         }
 
         var result = await organization.MembersAsync(user.UserId());
-        return result.Error == AccessError.None ? TypedResults.Ok(paging.Of(result.Value!, http)) : AccessProblems.For(result.Error);
+        return result.Refusal is null ? TypedResults.Ok(paging.Of(result.Value!, http)) : RefusalProblems.For(result.Refusal);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(string orgType, string orgId, string userId, ClaimsPrincipal user, IGrainFactory grains) =>
         Answer(OrganizationRoute.Find(grains, orgType, orgId) is { } organization
             ? await organization.RemoveMemberAsync(user.UserId(), Grains.Accounts.AccountInput.NormalizeUserId(userId))
-            : AccessError.NotConnected);
+            : AccessMessages.NotConnected);
 
     /// <summary>A-30: the organization's audit trail, newest first.</summary>
     private static async Task<Results<Ok<AuditEntry[]>, ValidationProblem, ProblemHttpResult>> AuditAsync(
@@ -105,13 +107,13 @@ internal static class OrganizationAccessApi
 
         if (OrganizationRoute.Find(grains, orgType, orgId) is not { } organization)
         {
-            return AccessProblems.For(AccessError.NotConnected);
+            return RefusalProblems.For(AccessMessages.NotConnected);
         }
 
         var error = await organization.GuardAsync(user.UserId());
-        if (error != AccessError.None)
+        if (error is not null)
         {
-            return AccessProblems.For(error);
+            return RefusalProblems.For(error);
         }
 
         var trail = await grains.Reference<IAuditTrailGrain>(organization.GetPrimaryKeyString()).PageAsync(paging.Skip, paging.PageSize);
@@ -119,6 +121,6 @@ internal static class OrganizationAccessApi
         return TypedResults.Ok(trail.Items);
     }
 
-    private static Results<NoContent, ProblemHttpResult> Answer(AccessError error) =>
-        error == AccessError.None ? TypedResults.NoContent() : AccessProblems.For(error);
+    private static Results<NoContent, ProblemHttpResult> Answer(Refusal? error) =>
+        error is null ? TypedResults.NoContent() : RefusalProblems.For(error);
 }

@@ -21,8 +21,8 @@ namespace QppOrleans.Api.Access;
 internal static class RoleImportsApi
 {
     public static RouteHandlerBuilder MapRoleImportsApi(this IEndpointRouteBuilder app) =>
-        app.MapPost("/api/admin/roles", ImportAsync).WithTags("Service Center").RequireAuthorization(Policies.Operator)
-            .Accepts<Stream>("application/x-ndjson");
+        app.MapPost("/api/admin/roles", ImportAsync).WithTags("Service Center").RequireOperator()
+            .Accepts<Stream>("application/x-ndjson").ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
     private static async Task<Ok<DirectoryImportReport>> ImportAsync(HttpContext http, ClaimsPrincipal user, IGrainFactory grains, CancellationToken cancellationToken)
     {

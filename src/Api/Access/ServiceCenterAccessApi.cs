@@ -13,16 +13,16 @@ namespace QppOrleans.Api.Access;
 /// <summary>What only the Service Center (operators) does with roles: A-26 resolutions, A-28 role changes, any removal.</summary>
 internal static class ServiceCenterAccessApi
 {
-    public static IEndpointRouteBuilder MapServiceCenterAccessApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapServiceCenterAccessApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/admin").WithTags("Service Center").RequireAuthorization(Policies.Operator);
+        var group = app.MapGroup("/api/admin").WithTags("Service Center").RequireOperator().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPut("/organizations/{orgType}/{orgId}/users/{userId}/role", ChangeRoleAsync);
         // API.md: "DELETE of the same" (the role); the user path is kept for existing callers.
         group.MapDelete("/organizations/{orgType}/{orgId}/users/{userId}/role", RemoveAsync);
         group.MapDelete("/organizations/{orgType}/{orgId}/users/{userId}", RemoveAsync);
         group.MapPost("/service-center/requests/{id:guid}/resolve", ResolveAsync);
         group.MapGet("/organizations/{orgType}/{orgId}/users", UsersAsync);
-        return app;
+        return group;
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ChangeRoleAsync(
@@ -39,7 +39,7 @@ internal static class ServiceCenterAccessApi
         }
 
         var error = await organization.ChangeRoleAsync(user.UserId(), AccountInput.NormalizeUserId(userId), body.Role);
-        return error == AccessError.None ? TypedResults.NoContent() : AccessProblems.For(error);
+        return error is null ? TypedResults.NoContent() : RefusalProblems.For(error);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(string orgType, string orgId, string userId, ClaimsPrincipal user, IGrainFactory grains)
@@ -50,7 +50,7 @@ internal static class ServiceCenterAccessApi
         }
 
         var error = await organization.RemoveByServiceCenterAsync(user.UserId(), AccountInput.NormalizeUserId(userId), reason: "Removed by the QPP Service Center.");
-        return error == AccessError.None ? TypedResults.NoContent() : AccessProblems.For(error);
+        return error is null ? TypedResults.NoContent() : RefusalProblems.For(error);
     }
 
     /// <summary>A-31: an organization's users and their roles, so that the Service Center can tell a caller who their Security Official is (FAQ 3).</summary>
@@ -93,9 +93,9 @@ internal static class ServiceCenterAccessApi
 
         var organization = grains.Reference<IOrganizationGrain>(GrainKeys.Organization(item.Organization.OrgType, item.Organization.OrgId));
         var error = await organization.ResolveEscalationAsync(user.UserId(), item.RequesterUserId, body.Outcome == "approve", body.Note);
-        if (error is not (AccessError.None or AccessError.NoEscalation))
+        if (error is not null && error != AccessMessages.NoEscalation)
         {
-            return AccessProblems.For(error);
+            return RefusalProblems.For(error);
         }
 
         // Closing after the organization acted makes a retry safe: the organization answers NoEscalation the second time.

@@ -18,19 +18,20 @@ internal static class AccountsApi
     public static RouteGroupBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
         var accounts = app.MapGroup("/api").WithTags("Accounts");
-        accounts.MapPost("/accounts", CreateAsync).AllowAnonymous()
+        accounts.MapPost("/accounts", CreateAsync).AllowAnonymous().ProducesProblem(StatusCodes.Status409Conflict)
             .Throttled(Throttle.AccountCreation, context => UserIdOf(context.Arguments.OfType<CreateAccountRequest>().Single().UserId));
-        accounts.MapPost("/auth/sign-in", SignInAsync).AllowAnonymous().Throttled(Throttle.SignIn, SignInAccountAsync);
+        accounts.MapPost("/auth/sign-in", SignInAsync).AllowAnonymous().Throttled(Throttle.SignIn, SignInAccountAsync)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status423Locked);
         // A code step is counted against its challenge, which only a right password opens: strangers
         // cannot spend the owner's allowance, and the account's grain limits codes across challenges.
-        accounts.MapPost("/auth/challenges/{challengeId}/send", SendCodeAsync).AllowAnonymous()
+        accounts.MapPost("/auth/challenges/{challengeId}/send", SendCodeAsync).AllowAnonymous().ProducesProblem(StatusCodes.Status404NotFound)
             .Throttled(Throttle.SignIn, context => ChallengeOf(context.HttpContext));
-        accounts.MapPost("/auth/challenges/{challengeId}/verify", VerifyCodeAsync).AllowAnonymous()
+        accounts.MapPost("/auth/challenges/{challengeId}/verify", VerifyCodeAsync).AllowAnonymous().ProducesProblem(StatusCodes.Status400BadRequest)
             .Throttled(Throttle.SignIn, context => ChallengeOf(context.HttpContext));
-        accounts.MapPost("/auth/sign-out", SignOutAsync);
-        accounts.MapPost("/auth/sign-out-everywhere", SignOutEverywhereAsync);
-        accounts.MapGet("/me", MeAsync);
-        accounts.MapGet("/me/audit", AuditAsync);
+        accounts.MapPost("/auth/sign-out", SignOutAsync).RequireSignedIn();
+        accounts.MapPost("/auth/sign-out-everywhere", SignOutEverywhereAsync).RequireSignedIn();
+        accounts.MapGet("/me", MeAsync).RequireSignedIn().ProducesProblem(StatusCodes.Status404NotFound);
+        accounts.MapGet("/me/audit", AuditAsync).RequireSignedIn();
         return accounts;
     }
 

@@ -27,20 +27,24 @@ internal static class CredentialsApi
     public static RouteGroupBuilder MapCredentialsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").WithTags("Accounts");
-        group.MapPost("/me/challenges", OpenConfirmationAsync);
-        group.MapPut("/me/password", ChangePasswordAsync);
+        group.MapPost("/me/challenges", OpenConfirmationAsync).RequireSignedIn().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status423Locked);
+        group.MapPut("/me/password", ChangePasswordAsync).RequireSignedIn().Changes();
         group.MapPost("/auth/password-reset", StartResetAsync).AllowAnonymous()
             .Throttled(Throttle.PasswordReset, context => context.Arguments.OfType<PasswordResetRequest>().Single().UserId is { } typed && AccountInput.IsUserId(typed)
                 ? AccountInput.NormalizeUserId(typed)
                 : null);
-        group.MapPost("/auth/password-reset/{challengeId}/complete", CompleteResetAsync).AllowAnonymous()
+        group.MapPost("/auth/password-reset/{challengeId}/complete", CompleteResetAsync).AllowAnonymous().Changes()
             .Throttled(Throttle.PasswordReset, context => AccountsApi.UserIdOfChallenge(context.HttpContext));
-        group.MapGet("/me/devices", DevicesAsync);
-        group.MapPost("/me/devices", AddDeviceAsync);
-        group.MapPost("/me/devices/{deviceId}/confirm", ConfirmDeviceAsync);
-        group.MapDelete("/me/devices/{deviceId}", RemoveDeviceAsync);
+        group.MapGet("/me/devices", DevicesAsync).RequireSignedIn();
+        group.MapPost("/me/devices", AddDeviceAsync).RequireSignedIn().Changes();
+        group.MapPost("/me/devices/{deviceId}/confirm", ConfirmDeviceAsync).RequireSignedIn().Changes();
+        group.MapDelete("/me/devices/{deviceId}", RemoveDeviceAsync).RequireSignedIn().Changes();
         return group;
     }
+
+    /// <summary>A change to the account's credentials: refused by the account's rules (<see cref="AccountProblems"/>).</summary>
+    private static RouteHandlerBuilder Changes(this RouteHandlerBuilder change) =>
+        change.ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status423Locked);
 
     private static async Task<Results<Ok<SignInChallenge>, ProblemHttpResult>> OpenConfirmationAsync(
         ClaimsPrincipal user, IGrainFactory grains, HttpContext http, [FromKeyedServices(DomainClock.Key)] TimeProvider clock)
@@ -142,7 +146,7 @@ internal static class CredentialsApi
         var (refusal, deviceId) = await Account(grains, userId).AddDeviceAsync(body.Kind, destination, secret, body.Code!);
         return refusal is null
             ? TypedResults.Accepted($"/api/me/devices/{deviceId}", new PendingDeviceView(deviceId!, "pending"))
-            : AccountProblems.For(refusal);
+            : RefusalProblems.For(refusal);
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ConfirmDeviceAsync(
@@ -166,7 +170,7 @@ internal static class CredentialsApi
         var userId = user.UserId();
         if (deviceId.Length > 64)
         {
-            return AccountProblems.For(AccountMessages.NoSuchDevice);
+            return RefusalProblems.For(AccountMessages.NoSuchDevice);
         }
 
         if (OwnChallenge(userId, body.ChallengeId) is not { } secret || !AccountsApi.IsCode(body.Code))
@@ -184,5 +188,5 @@ internal static class CredentialsApi
         challengeId is not null && ChallengeIds.TryParse(challengeId, out var owner, out var secret) && owner == userId ? secret : null;
 
     private static Results<NoContent, ValidationProblem, ProblemHttpResult> Answer(Refusal? refusal) =>
-        refusal is null ? TypedResults.NoContent() : AccountProblems.For(refusal);
+        refusal is null ? TypedResults.NoContent() : RefusalProblems.For(refusal);
 }

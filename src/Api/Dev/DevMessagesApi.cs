@@ -9,11 +9,8 @@ namespace QppOrleans.Api.Dev;
 /// <summary>Development only: the messages the development mail sink delivered to an address.</summary>
 internal static class DevMessagesApi
 {
-    public static IEndpointRouteBuilder MapDevMessagesApi(this IEndpointRouteBuilder app)
-    {
+    public static RouteHandlerBuilder MapDevMessagesApi(this IEndpointRouteBuilder app) =>
         app.MapGet("/api/dev/messages", ReadAsync).WithTags("Development").AllowAnonymous();
-        return app;
-    }
 
     private static async Task<Results<Ok<DeliveredMessage[]>, ValidationProblem>> ReadAsync(string? to, IGrainFactory grains)
     {

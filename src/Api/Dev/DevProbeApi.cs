@@ -13,12 +13,12 @@ internal static partial class DevProbeApi
 {
     private const int MaxValueLength = 1000;
 
-    public static IEndpointRouteBuilder MapDevProbeApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapDevProbeApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/dev/probes").WithTags("Development").AllowAnonymous();
         group.MapGet("/{name}", ReadAsync);
         group.MapPut("/{name}", WriteAsync);
-        return app;
+        return group;
     }
 
     private static async Task<Results<Ok<ProbeReading>, ValidationProblem>> ReadAsync(string name, IGrainFactory grains)

@@ -16,15 +16,15 @@ internal static class DirectoryApi
 {
     public const int MaxQueryLength = 100;
 
-    public static IEndpointRouteBuilder MapDirectoryApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapDirectoryApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api").WithTags("Directory").RequireAuthorization();
+        var group = app.MapGroup("/api").WithTags("Directory").RequireSignedIn();
         group.MapGet("/apm-models", () => TypedResults.Ok(ApmModels.All.Select(m => new ApmModelView(m.Id, m.Name, m.EntityIdName, m.Validation, m.MultiTin)).ToArray()));
         group.MapGet("/organizations/search", SearchAsync);
-        group.MapGet("/organizations/{orgType}/{orgId}", GetAsync);
-        app.MapPost("/api/admin/directory", ImportAsync).WithTags("Directory").RequireAuthorization(Policies.Operator)
-            .Accepts<Stream>("application/x-ndjson");
-        return app;
+        group.MapGet("/organizations/{orgType}/{orgId}", GetAsync).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/admin/directory", ImportAsync).RequireOperator()
+            .Accepts<Stream>("application/x-ndjson").ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        return group;
     }
 
     private static async Task<Results<Ok<OrganizationView[]>, ValidationProblem>> SearchAsync(string? type, string? q, string? apm, DirectorySearch search)

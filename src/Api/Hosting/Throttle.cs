@@ -122,7 +122,7 @@ public static class ThrottledEndpoints
             return await account(context) is { } named && throttle.RefuseAccount(policy, named) is { } accountWait
                 ? Throttle.TooMany(http, accountWait)
                 : await next(context);
-        });
+        }).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     public static TBuilder Throttled<TBuilder>(this TBuilder builder, string policy, Func<EndpointFilterInvocationContext, string?> account)
         where TBuilder : IEndpointConventionBuilder =>

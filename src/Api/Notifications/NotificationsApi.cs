@@ -14,12 +14,12 @@ internal static class NotificationsApi
     public const int MaxPageSize = 100;
     public const int MaxPage = 1000;
 
-    public static IEndpointRouteBuilder MapNotificationsApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapNotificationsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/me/notifications").WithTags("Notifications").RequireAuthorization();
+        var group = app.MapGroup("/api/me/notifications").WithTags("Notifications").RequireSignedIn();
         group.MapGet("/", ListAsync);
-        group.MapPost("/{id:guid}/read", MarkReadAsync);
-        return app;
+        group.MapPost("/{id:guid}/read", MarkReadAsync).ProducesProblem(StatusCodes.Status404NotFound);
+        return group;
     }
 
     private static async Task<Results<Ok<NotificationPage>, ValidationProblem>> ListAsync(

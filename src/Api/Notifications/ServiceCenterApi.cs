@@ -12,7 +12,7 @@ namespace QppOrleans.Api.Notifications;
 internal static class ServiceCenterApi
 {
     public static RouteHandlerBuilder MapServiceCenterApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/admin/service-center/requests", ListAsync).WithTags("Service Center").RequireAuthorization(Policies.Operator);
+        app.MapGet("/api/admin/service-center/requests", ListAsync).WithTags("Service Center").RequireOperator();
 
     private static async Task<Results<Ok<ServiceCenterItem[]>, ValidationProblem>> ListAsync(
         IGrainFactory grains, ClaimsPrincipal user, HttpContext http, string? status, int? page, int? pageSize)

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using QppOrleans.Api.Access;
@@ -19,24 +19,29 @@ namespace QppOrleans.Api.Registration;
 /// <summary>CMS Web Interface and CAHPS for MIPS Survey registration (R-1 … R-14).</summary>
 internal static class RegistrationApi
 {
-    public static IEndpointRouteBuilder MapRegistrationApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapRegistrationApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/registrations/{py:int}").WithTags("Registration").RequireAuthorization();
+        var group = app.MapGroup("/api/registrations/{py:int}").WithTags("Registration").RequireSignedIn();
         group.MapGet("/", OverviewAsync);
-        var record = group.MapGroup("/{orgType}/{orgId}");
-        record.MapGet("/", GetAsync);
-        record.MapPut("/size", SetSizeAsync).Throttled(Throttle.RegistrationWrites, Writer);
-        record.MapPut("/organization", SetOrganizationAsync).Throttled(Throttle.RegistrationWrites, Writer);
-        record.MapPost("/contacts", AddContactAsync).Throttled(Throttle.RegistrationWrites, Writer);
-        record.MapPut("/contacts/{contactId}", UpdateContactAsync).Throttled(Throttle.RegistrationWrites, Writer);
-        record.MapDelete("/contacts/{contactId}", DeleteContactAsync).Throttled(Throttle.RegistrationWrites, Writer);
-        record.MapPost("/programs/{program}", RegisterAsync).Throttled(Throttle.RegistrationWrites, Writer);
-        record.MapDelete("/programs/{program}", CancelAsync).Throttled(Throttle.RegistrationWrites, Writer);
-        record.MapGet("/history", HistoryAsync);
-        return app;
+        var record = group.MapGroup("/{orgType}/{orgId}").ProducesProblem(StatusCodes.Status404NotFound);
+        record.MapGet("/", GetAsync).ProducesProblem(StatusCodes.Status403Forbidden);
+        record.MapPut("/size", SetSizeAsync).Writes();
+        record.MapPut("/organization", SetOrganizationAsync).Writes();
+        record.MapPost("/contacts", AddContactAsync).Writes().Idempotent();
+        record.MapPut("/contacts/{contactId}", UpdateContactAsync).Writes();
+        record.MapDelete("/contacts/{contactId}", DeleteContactAsync).Writes();
+        record.MapPost("/programs/{program}", RegisterAsync).Writes().Idempotent();
+        record.MapDelete("/programs/{program}", CancelAsync).Writes();
+        record.MapGet("/history", HistoryAsync).ProducesProblem(StatusCodes.Status403Forbidden);
+        return group;
     }
 
-    private static string Writer(EndpointFilterInvocationContext context) => context.HttpContext.User.UserId();
+    /// <summary>A Security Official's change: throttled per person, refused (403, 409) or stale (412).</summary>
+    private static RouteHandlerBuilder Writes(this RouteHandlerBuilder write) => write
+        .Throttled(Throttle.RegistrationWrites, context => context.HttpContext.User.UserId())
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 
     /// <summary>R-1: registrations exist for configured years and eligible types (practice, virtual group, APM entity).</summary>
     public static IRegistrationGrain? Find(IGrainFactory grains, RegistrationOptions options, int py, string orgType, string orgId) =>
@@ -45,41 +50,40 @@ internal static class RegistrationApi
             ? grains.Reference<IRegistrationGrain>(GrainKeys.Registration(py, orgType, id))
             : null;
 
-    private static async Task<IResult> GetAsync(int py, string orgType, string orgId, ClaimsPrincipal user, HttpContext http, IGrainFactory grains, IOptionsMonitor<RegistrationOptions> options)
+    private static async Task<Results<Ok<RegistrationBody>, ProblemHttpResult>> GetAsync([AsParameters] RegistrationRecord record)
     {
-        if (Find(grains, options.CurrentValue, py, orgType, orgId) is not { } registration)
+        if (record.Find() is not { } registration)
         {
-            return RegistrationProblems.For(RegistrationError.NotFound, py);
+            return RegistrationProblems.For(RegistrationError.NotFound, record.Py);
         }
 
-        var result = await registration.GetAsync(user.UserId());
+        var result = await registration.GetAsync(record.Person);
         if (result.Error != RegistrationError.None)
         {
-            return RegistrationProblems.For(result.Error, py);
+            return RegistrationProblems.For(result.Error, record.Py);
         }
 
         // R-6: the first contact is pre-filled with the registering person's name.
         ContactDraft? draft = null;
-        if (result.View!.Contacts.Length == 0 && await grains.Reference<IUserGrain>(GrainKeys.User(user.UserId())).GetProfileAsync() is { } me)
+        if (result.View!.Contacts.Length == 0 && await record.Grains.Reference<IUserGrain>(GrainKeys.User(record.Person)).GetProfileAsync() is { } me)
         {
             draft = new ContactDraft(me.FirstName, me.LastName);
         }
 
-        return Body(http, result.View, draft);
+        return record.Body(result.View, draft);
     }
 
-    private static async Task<IResult> SetSizeAsync(int py, string orgType, string orgId, SizeBody body, ClaimsPrincipal user, HttpContext http, IGrainFactory grains, IOptionsMonitor<RegistrationOptions> options)
+    private static async Task<Results<Ok<RegistrationBody>, ValidationProblem, ProblemHttpResult>> SetSizeAsync([AsParameters] RegistrationRecord record, SizeBody body)
     {
         if (body.Size is null || !Sizes.All.Contains(body.Size))
         {
             return ApiProblems.Invalid("size", $"size is one of {string.Join(", ", Sizes.All)}.");
         }
 
-        return await WriteAsync(py, orgType, orgId, user, http, grains, options, null,
-            (registration, person, version) => registration.SetSizeAsync(person, body.Size, body.Confirm == true, version));
+        return Answer(record, await record.WriteAsync((registration, person, version) => registration.SetSizeAsync(person, body.Size, body.Confirm == true, version)));
     }
 
-    private static async Task<IResult> SetOrganizationAsync(int py, string orgType, string orgId, OrganizationBody body, ClaimsPrincipal user, HttpContext http, IGrainFactory grains, IOptionsMonitor<RegistrationOptions> options)
+    private static async Task<Results<Ok<RegistrationBody>, ValidationProblem, ProblemHttpResult>> SetOrganizationAsync([AsParameters] RegistrationRecord record, OrganizationBody body)
     {
         var errors = RegistrationInput.CheckOrganization(body);
         if (errors.Count > 0)
@@ -89,13 +93,11 @@ internal static class RegistrationApi
 
         var info = new OrganizationInfo(body.Name!.Trim(), body.Address1!.Trim(), string.IsNullOrWhiteSpace(body.Address2) ? null : body.Address2.Trim(),
             body.City!.Trim(), body.State!.Trim(), body.Zip!.Trim());
-        return await WriteAsync(py, orgType, orgId, user, http, grains, options, null,
-            (registration, person, version) => registration.SetOrganizationAsync(person, info, version));
+        return Answer(record, await record.WriteAsync((registration, person, version) => registration.SetOrganizationAsync(person, info, version)));
     }
 
-    private static async Task<IResult> AddContactAsync(
-        int py, string orgType, string orgId, ContactBody body, ClaimsPrincipal user, HttpContext http, IGrainFactory grains,
-        IOptionsMonitor<RegistrationOptions> options, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey)
+    private static async Task<Results<Created<CreatedContact>, ValidationProblem, ProblemHttpResult>> AddContactAsync(
+        [AsParameters] RegistrationRecord record, ContactBody body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey)
     {
         var errors = RegistrationInput.CheckContact(body, out var contact);
         if (errors.Count > 0)
@@ -103,21 +105,19 @@ internal static class RegistrationApi
             return ApiProblems.Invalid(errors);
         }
 
-        return await IdempotentRequests.RunAsync(grains, user.UserId(), idempotencyKey, $"contacts/{py}/{orgType}/{orgId}", body, StatusCodes.Status201Created, async () =>
-        {
-            IResult? refusal = null;
-            string? created = null;
-            await WriteAsync(py, orgType, orgId, user, http, grains, options, r => refusal = r, async (registration, person, version) =>
+        var path = record.Http.Request.Path.Value!.TrimEnd('/');
+        return await IdempotentRequests.RunAsync(record.Grains, record.Person, idempotencyKey, $"contacts/{record.Py}/{record.OrgType}/{record.OrgId}", body,
+            async () =>
             {
-                var result = await registration.AddContactAsync(person, contact!, version, IdempotentRequests.RequestKey(person, idempotencyKey));
-                created = result.CreatedId;
-                return result;
-            });
-            return (created is null ? null : new CreatedContact(created), refusal);
-        });
+                var (written, refusal) = await record.WriteAsync((registration, person, version) =>
+                    registration.AddContactAsync(person, contact!, version, IdempotentRequests.RequestKey(person, idempotencyKey)));
+                return (written is null ? null : new CreatedContact(written.CreatedId!), refusal);
+            },
+            created => TypedResults.Created($"{path}/{created.ContactId}", created));
     }
 
-    private static async Task<IResult> UpdateContactAsync(int py, string orgType, string orgId, string contactId, ContactBody body, ClaimsPrincipal user, HttpContext http, IGrainFactory grains, IOptionsMonitor<RegistrationOptions> options)
+    private static async Task<Results<Ok<RegistrationBody>, ValidationProblem, ProblemHttpResult>> UpdateContactAsync(
+        [AsParameters] RegistrationRecord record, string contactId, ContactBody body)
     {
         var errors = RegistrationInput.CheckContact(body, out var contact);
         if (errors.Count > 0)
@@ -125,66 +125,57 @@ internal static class RegistrationApi
             return ApiProblems.Invalid(errors);
         }
 
-        return await WriteAsync(py, orgType, orgId, user, http, grains, options, null,
-            (registration, person, version) => registration.UpdateContactAsync(person, contactId, contact!, version));
+        return Answer(record, await record.WriteAsync((registration, person, version) => registration.UpdateContactAsync(person, contactId, contact!, version)));
     }
 
-    private static async Task<IResult> DeleteContactAsync(int py, string orgType, string orgId, string contactId, ClaimsPrincipal user, HttpContext http, IGrainFactory grains, IOptionsMonitor<RegistrationOptions> options)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteContactAsync([AsParameters] RegistrationRecord record, string contactId)
     {
-        var answer = await WriteAsync(py, orgType, orgId, user, http, grains, options, null,
-            (registration, person, version) => registration.DeleteContactAsync(person, contactId, version));
-        return answer is IStatusCodeHttpResult { StatusCode: 200 } ? Results.NoContent() : answer;
+        var (_, refusal) = await record.WriteAsync((registration, person, version) => registration.DeleteContactAsync(person, contactId, version));
+        return refusal is null ? TypedResults.NoContent() : refusal;
     }
 
-    private static async Task<IResult> RegisterAsync(
-        int py, string orgType, string orgId, string program, ClaimsPrincipal user, HttpContext http, IGrainFactory grains,
-        IOptionsMonitor<RegistrationOptions> options, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey)
+    private static async Task<Results<Ok<RegisteredProgram>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
+        [AsParameters] RegistrationRecord record, string program, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey)
     {
         if (!Programs.All.Contains(program))
         {
-            return ApiProblems.NotFound($"The programs are {string.Join(" and ", Programs.All)}.");
+            return NoSuchProgram();
         }
 
-        return await IdempotentRequests.RunAsync(grains, user.UserId(), idempotencyKey, $"programs/{py}/{orgType}/{orgId}/{program}", program, StatusCodes.Status200OK, async () =>
-        {
-            IResult? refusal = null;
-            string? registrationId = null;
-            await WriteAsync(py, orgType, orgId, user, http, grains, options, r => refusal = r, async (registration, person, version) =>
+        return await IdempotentRequests.RunAsync(record.Grains, record.Person, idempotencyKey, $"programs/{record.Py}/{record.OrgType}/{record.OrgId}/{program}", program,
+            async () =>
             {
-                var result = await registration.RegisterAsync(person, program, version);
-                registrationId = result.View?.RegistrationId;
-                return result;
-            }, program);
-            return (registrationId is null ? null : new RegisteredProgram(registrationId), refusal);
-        });
+                var (written, refusal) = await record.WriteAsync((registration, person, version) => registration.RegisterAsync(person, program, version), program);
+                return (written is null ? null : new RegisteredProgram(written.View!.RegistrationId!), refusal);
+            },
+            TypedResults.Ok);
     }
 
-    private static async Task<IResult> CancelAsync(int py, string orgType, string orgId, string program, bool? confirm, ClaimsPrincipal user, HttpContext http, IGrainFactory grains, IOptionsMonitor<RegistrationOptions> options)
+    private static async Task<Results<Ok<RegistrationBody>, ProblemHttpResult>> CancelAsync([AsParameters] RegistrationRecord record, string program, bool? confirm)
     {
         if (!Programs.All.Contains(program))
         {
-            return ApiProblems.NotFound($"The programs are {string.Join(" and ", Programs.All)}.");
+            return NoSuchProgram();
         }
 
-        return await WriteAsync(py, orgType, orgId, user, http, grains, options, null,
-            (registration, person, version) => registration.CancelAsync(person, program, confirm == true, version), program);
+        var (written, refusal) = await record.WriteAsync((registration, person, version) => registration.CancelAsync(person, program, confirm == true, version), program);
+        return refusal is null ? record.Body(written!.View!) : refusal;
     }
 
     /// <summary>R-14, newest first, paged.</summary>
-    private static async Task<IResult> HistoryAsync(
-        int py, string orgType, string orgId, int? page, int? pageSize, ClaimsPrincipal user, HttpContext http, IGrainFactory grains, IOptionsMonitor<RegistrationOptions> options)
+    private static async Task<Results<Ok<HistoryEntry[]>, ValidationProblem, ProblemHttpResult>> HistoryAsync([AsParameters] RegistrationRecord record, int? page, int? pageSize)
     {
         if (Paging.TryRead(page, pageSize, out var paging) is { } invalid)
         {
             return invalid;
         }
 
-        var history = Find(grains, options.CurrentValue, py, orgType, orgId) is { } registration ? await registration.HistoryAsync(user.UserId()) : null;
-        return history is null ? RegistrationProblems.For(RegistrationError.NotFound, py) : TypedResults.Ok(paging.Of(history, http));
+        var history = record.Find() is { } registration ? await registration.HistoryAsync(record.Person) : null;
+        return history is null ? RegistrationProblems.For(RegistrationError.NotFound, record.Py) : TypedResults.Ok(paging.Of(history, record.Http));
     }
 
     /// <summary>R-11: the caller's Security Official organizations, with both programs' status.</summary>
-    private static async Task<IResult> OverviewAsync(int py, ClaimsPrincipal user, IGrainFactory grains, IOptionsMonitor<RegistrationOptions> options)
+    private static async Task<Results<Ok<Overview>, ProblemHttpResult>> OverviewAsync(int py, ClaimsPrincipal user, IGrainFactory grains, IOptionsMonitor<RegistrationOptions> options)
     {
         if (options.CurrentValue.For(py) is null)
         {
@@ -205,53 +196,10 @@ internal static class RegistrationApi
 
     public static ProgramFlag Flag(ProgramStatus status, string? registrationId) => new(status.Registered, status.Registered ? registrationId : null);
 
-    /// <summary>Runs a write for the signed-in Security Official, honouring If-Match, answering with the record and its ETag.</summary>
-    private static async Task<IResult> WriteAsync(
-        int py, string orgType, string orgId, ClaimsPrincipal user, HttpContext http, IGrainFactory grains, IOptionsMonitor<RegistrationOptions> options,
-        Action<IResult>? onRefusal, Func<IRegistrationGrain, string, long?, Task<RegistrationResult>> command, string? program = null)
-    {
-        IResult Refuse(IResult result)
-        {
-            onRefusal?.Invoke(result);
-            return result;
-        }
+    /// <summary>A write's answer: the record as written, or its refusal.</summary>
+    private static Results<Ok<RegistrationBody>, ValidationProblem, ProblemHttpResult> Answer(
+        RegistrationRecord record, (RegistrationResult? Written, ProblemHttpResult? Refusal) outcome) =>
+        outcome.Refusal is null ? record.Body(outcome.Written!.View!) : outcome.Refusal;
 
-        if (Find(grains, options.CurrentValue, py, orgType, orgId) is not { } registration)
-        {
-            return Refuse(RegistrationProblems.For(RegistrationError.NotFound, py));
-        }
-
-        var version = IfMatch(http);
-        var result = await command(registration, user.UserId(), version);
-        return result.Error == RegistrationError.None ? Body(http, result.View!, null) : Refuse(RegistrationProblems.For(result.Error, py, program));
-    }
-
-    private static Microsoft.AspNetCore.Http.HttpResults.Ok<RegistrationBody> Body(HttpContext http, RegistrationView view, ContactDraft? draft)
-    {
-        http.Response.Headers.ETag = $"\"{view.Version.ToString(CultureInfo.InvariantCulture)}\"";
-        return TypedResults.Ok(new RegistrationBody(view.OrgType, view.OrgId, view.PerformanceYear, view.RegistrationId, view.Size, view.Organization,
-            view.Contacts, view.WebInterface, view.Cahps, view.Sampling, draft));
-    }
-
-    /// <summary>
-    /// The version an <c>If-Match</c> names: none for no header or <c>*</c>; the number of <c>"12"</c> or
-    /// <c>W/"12"</c>; and for any other tag one no version ever has, since a tag this server never
-    /// issued is a mismatch like any other (RFC 9110 §13.1.1: 412, not 400).
-    /// </summary>
-    private static long? IfMatch(HttpContext http)
-    {
-        var header = http.Request.Headers.IfMatch.ToString().Trim();
-        if (header.Length == 0 || header == "*")
-        {
-            return null;
-        }
-
-        var tag = header.StartsWith("W/", StringComparison.Ordinal) ? header[2..] : header;
-        return tag.Length > 2 && tag[0] == '"' && tag[^1] == '"' && long.TryParse(tag[1..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
-            ? parsed
-            : NeverIssued;
-    }
-
-    /// <summary>Versions start at 0 and only grow.</summary>
-    private const long NeverIssued = -1;
+    private static ProblemHttpResult NoSuchProgram() => ApiProblems.NotFound($"The programs are {string.Join(" and ", Programs.All)}.");
 }

@@ -1,6 +1,7 @@
 using QppOrleans.Api.Hosting;
 using System.Security.Claims;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using QppOrleans.Api.Accounts;
 using QppOrleans.Api.Errors;
@@ -19,15 +20,16 @@ internal static class RegistrationImportsApi
 {
     private const int Concurrency = 64;
 
-    public static IEndpointRouteBuilder MapRegistrationImportsApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapRegistrationImportsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/admin/registrations/{py:int}").WithTags("Registration").RequireAuthorization(Policies.Operator);
+        var group = app.MapGroup("/api/admin/registrations/{py:int}").WithTags("Registration").RequireOperator()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         group.MapPost("/auto", AutoAsync).Accepts<Stream>("application/x-ndjson");
         group.MapPost("/sampling", SamplingAsync).Accepts<Stream>("application/x-ndjson");
-        return app;
+        return group;
     }
 
-    private static Task<IResult> AutoAsync(int py, HttpContext http, ClaimsPrincipal user, IGrainFactory grains, IOptionsMonitor<RegistrationOptions> options, CancellationToken cancellationToken) =>
+    private static Task<Results<Ok<DirectoryImportReport>, ProblemHttpResult>> AutoAsync(int py, HttpContext http, ClaimsPrincipal user, IGrainFactory grains, IOptionsMonitor<RegistrationOptions> options, CancellationToken cancellationToken) =>
         ImportAsync(py, http, grains, options, async (registration, record) =>
         {
             var programs = record.TryGetProperty("programs", out var list) && list.ValueKind == JsonValueKind.Array
@@ -53,7 +55,7 @@ internal static class RegistrationImportsApi
             return (await registration.AutoRegisterAsync(user.UserId(), [.. programs.Distinct()], reason), null);
         }, cancellationToken);
 
-    private static Task<IResult> SamplingAsync(int py, HttpContext http, ClaimsPrincipal user, IGrainFactory grains, IOptionsMonitor<RegistrationOptions> options, CancellationToken cancellationToken) =>
+    private static Task<Results<Ok<DirectoryImportReport>, ProblemHttpResult>> SamplingAsync(int py, HttpContext http, ClaimsPrincipal user, IGrainFactory grains, IOptionsMonitor<RegistrationOptions> options, CancellationToken cancellationToken) =>
         ImportAsync(py, http, grains, options, async (registration, record) =>
         {
             if (!record.TryGetProperty("webInterfaceAssignedPatients", out var patients) || patients.ValueKind != JsonValueKind.Number
@@ -71,7 +73,7 @@ internal static class RegistrationImportsApi
         }, cancellationToken);
 
     /// <summary>Reads each line, finds the registration, applies <paramref name="apply"/>: changed (updated), unchanged, or a reason.</summary>
-    private static async Task<IResult> ImportAsync(
+    private static async Task<Results<Ok<DirectoryImportReport>, ProblemHttpResult>> ImportAsync(
         int py, HttpContext http, IGrainFactory grains, IOptionsMonitor<RegistrationOptions> options,
         Func<IRegistrationGrain, JsonElement, Task<(bool? Changed, string? Reason)>> apply, CancellationToken cancellationToken)
     {

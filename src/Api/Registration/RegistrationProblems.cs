@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using QppOrleans.Api.Errors;
 using QppOrleans.Grains.Abstractions.Registration;
 using RegistrationRules = QppOrleans.Grains.Registration.Registration;
@@ -7,7 +8,7 @@ namespace QppOrleans.Api.Registration;
 /// <summary>Each refusal's status, code and message (API.md "Registration").</summary>
 internal static class RegistrationProblems
 {
-    public static IResult For(RegistrationError error, int performanceYear, string? program = null) => error switch
+    public static ProblemHttpResult For(RegistrationError error, int performanceYear, string? program = null) => error switch
     {
         RegistrationError.NotSecurityOfficial => ApiProblems.Problem(403, "forbidden", "Not allowed.", "Only a Security Official of this organization may submit, modify or cancel its registration (R-1)."),
         RegistrationError.Closed => ApiProblems.Problem(409, "registration-closed", "Registration is closed.", $"The {performanceYear} registration period is not open: nothing can be submitted, modified or cancelled (R-2)."),

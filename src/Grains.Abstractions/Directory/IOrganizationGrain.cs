@@ -19,26 +19,26 @@ public interface IOrganizationGrain : IGrainWithStringKey
     Task<RequestOutcome> RequestAccessAsync(Person requester, string role, Validation? validation);
 
     [Alias("Approve")]
-    Task<AccessError> ApproveAsync(string actor, string requestId);
+    Task<Refusal?> ApproveAsync(string actor, string requestId);
 
     [Alias("Deny")]
-    Task<AccessError> DenyAsync(string actor, string requestId, string? reason);
+    Task<Refusal?> DenyAsync(string actor, string requestId, string? reason);
 
     /// <summary>A Security Official removes a role .</summary>
     [Alias("RemoveMember")]
-    Task<AccessError> RemoveMemberAsync(string actor, string userId);
+    Task<Refusal?> RemoveMemberAsync(string actor, string userId);
 
     /// <summary>The Service Center changes a role; checks the operator itself.</summary>
     [Alias("ChangeRole")]
-    Task<AccessError> ChangeRoleAsync(string operatorId, string userId, string role);
+    Task<Refusal?> ChangeRoleAsync(string operatorId, string userId, string role);
 
     /// <summary>The Service Center removes any role; checks the operator itself.</summary>
     [Alias("RemoveByServiceCenter")]
-    Task<AccessError> RemoveByServiceCenterAsync(string operatorId, string userId, string? reason);
+    Task<Refusal?> RemoveByServiceCenterAsync(string operatorId, string userId, string? reason);
 
     /// <summary>The Service Center resolves an escalation; checks the operator itself.</summary>
     [Alias("ResolveEscalation")]
-    Task<AccessError> ResolveEscalationAsync(string operatorId, string userId, bool approve, string? note);
+    Task<Refusal?> ResolveEscalationAsync(string operatorId, string userId, bool approve, string? note);
 
     /// <summary>Null when the person holds no role here.</summary>
     [Alias("RoleOf"), ReadOnly]
@@ -49,7 +49,7 @@ public interface IOrganizationGrain : IGrainWithStringKey
 
     /// <summary>None for a Security Official; who else asks is refused (403 connected, 404 stranger).</summary>
     [Alias("Guard"), ReadOnly]
-    Task<AccessError> GuardAsync(string actor);
+    Task<Refusal?> GuardAsync(string actor);
 
     [Alias("Members"), ReadOnly]
     Task<AccessResult<MemberView[]>> MembersAsync(string actor);

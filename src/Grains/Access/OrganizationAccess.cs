@@ -79,10 +79,10 @@ public sealed class OrganizationAccess(OrganizationState state, OrganizationRef 
     }
 
     /// <summary>A-27: a Security Official approves a pending request.</summary>
-    public AccessError Approve(string actor, string requestId)
+    public Refusal? Approve(string actor, string requestId)
     {
         var (error, request) = PendingRequest(actor, requestId);
-        if (error != AccessError.None)
+        if (error is not null)
         {
             return error;
         }
@@ -90,14 +90,14 @@ public sealed class OrganizationAccess(OrganizationState state, OrganizationRef 
         request!.Status = RequestStatus.Approved;
         (request.DecidedAt, request.DecidedBy) = (now, actor);
         Grant(new Person(request.UserId, request.Name, request.Email), request.Role, request.RequestId, actor);
-        return AccessError.None;
+        return null;
     }
 
     /// <summary>A-27: a Security Official denies a pending request; the person may ask again.</summary>
-    public AccessError Deny(string actor, string requestId, string? reason)
+    public Refusal? Deny(string actor, string requestId, string? reason)
     {
         var (error, request) = PendingRequest(actor, requestId);
-        if (error != AccessError.None)
+        if (error is not null)
         {
             return error;
         }
@@ -109,55 +109,55 @@ public sealed class OrganizationAccess(OrganizationState state, OrganizationRef 
             RequestId = request.RequestId, Member = Recipient(request.UserId, request.Name, request.Email), Role = request.Role, Reason = reason,
             Notify = [Recipient(request.UserId, request.Name, request.Email), .. SecurityOfficials()],
         }, actor);
-        return AccessError.None;
+        return null;
     }
 
     /// <summary>A-27: a Security Official removes a person's role; the last one cannot remove their own.</summary>
-    public AccessError Remove(string actor, string userId)
+    public Refusal? Remove(string actor, string userId)
     {
         var error = Guard(actor);
-        if (error != AccessError.None)
+        if (error is not null)
         {
             return error;
         }
 
         if (!state.Members.TryGetValue(userId, out var member))
         {
-            return AccessError.NoSuchMember;
+            return AccessMessages.NoSuchMember;
         }
 
         if (userId == actor && member.Role == Roles.SecurityOfficial && state.Members.Values.Count(m => m.Role == Roles.SecurityOfficial) == 1)
         {
-            return AccessError.LastSecurityOfficial;
+            return AccessMessages.LastSecurityOfficial;
         }
 
-        Take(member, actor, reason: null);
-        return AccessError.None;
+        RemoveRole(member, actor, reason: null);
+        return null;
     }
 
     /// <summary>A-27, A-28: the Service Center removes any role, the last Security Official's included.</summary>
-    public AccessError RemoveByServiceCenter(string operatorId, string userId, string? reason)
+    public Refusal? RemoveByServiceCenter(string operatorId, string userId, string? reason)
     {
         if (!state.Members.TryGetValue(userId, out var member))
         {
-            return AccessError.NoSuchMember;
+            return AccessMessages.NoSuchMember;
         }
 
-        Take(member, operatorId, reason);
-        return AccessError.None;
+        RemoveRole(member, operatorId, reason);
+        return null;
     }
 
     /// <summary>A-28: only the Service Center changes a role (Security Official ↔ Staff User).</summary>
-    public AccessError ChangeRole(string operatorId, string userId, string role)
+    public Refusal? ChangeRole(string operatorId, string userId, string role)
     {
         if (!state.Members.TryGetValue(userId, out var member))
         {
-            return AccessError.NoSuchMember;
+            return AccessMessages.NoSuchMember;
         }
 
         if (member.Role == role)
         {
-            return AccessError.None;
+            return null;
         }
 
         var from = member.Role;
@@ -167,7 +167,7 @@ public sealed class OrganizationAccess(OrganizationState state, OrganizationRef 
             Member = Recipient(member.UserId, member.Name, member.Email), FromRole = from, ToRole = role,
             Notify = [Recipient(member.UserId, member.Name, member.Email), .. SecurityOfficials().Where(r => r.UserId != member.UserId)],
         }, operatorId);
-        return AccessError.None;
+        return null;
     }
 
     /// <summary>
@@ -231,11 +231,11 @@ public sealed class OrganizationAccess(OrganizationState state, OrganizationRef 
     }
 
     /// <summary>A-26: the Service Center resolves an escalation: grants the role, or closes it so the person may try again.</summary>
-    public AccessError ResolveEscalation(string operatorId, string userId, bool approve, string? note)
+    public Refusal? ResolveEscalation(string operatorId, string userId, bool approve, string? note)
     {
         if (!state.Escalations.Remove(userId, out var escalation))
         {
-            return AccessError.NoEscalation;
+            return AccessMessages.NoEscalation;
         }
 
         state.FailedAttempts.Remove(userId);
@@ -253,32 +253,32 @@ public sealed class OrganizationAccess(OrganizationState state, OrganizationRef 
             }, operatorId);
         }
 
-        return AccessError.None;
+        return null;
     }
 
     /// <summary>
     /// Anyone connected may look; managing access needs a role the permission table gives
     /// <c>manage-access</c> (A-20: the Security Official's) — else 403; strangers learn nothing (404).
     /// </summary>
-    public AccessError Guard(string actor) => RoleOf(actor) switch
+    public Refusal? Guard(string actor) => RoleOf(actor) switch
     {
-        null => AccessError.NotConnected,
-        var role when table.Allows(organization.OrgType, role, Permissions.ManageAccess) => AccessError.None,
-        _ => AccessError.NotSecurityOfficial,
+        null => AccessMessages.NotConnected,
+        var role when table.Allows(organization.OrgType, role, Permissions.ManageAccess) => null,
+        _ => AccessMessages.NotSecurityOfficial,
     };
 
-    private (AccessError, AccessRequest?) PendingRequest(string actor, string requestId)
+    private (Refusal?, AccessRequest?) PendingRequest(string actor, string requestId)
     {
         var error = Guard(actor);
-        if (error != AccessError.None)
+        if (error is not null)
         {
             return (error, null);
         }
 
         var request = state.Requests.Find(r => r.RequestId == requestId);
-        return request is null ? (AccessError.NoSuchRequest, null)
-            : request.Status != RequestStatus.Pending ? (AccessError.RequestNotPending, null)
-            : (AccessError.None, request);
+        return request is null ? (AccessMessages.NoSuchRequest, null)
+            : request.Status != RequestStatus.Pending ? (AccessMessages.RequestNotPending, null)
+            : (null, request);
     }
 
     private RequestOutcome Pend(Person requester, string role)
@@ -325,7 +325,7 @@ public sealed class OrganizationAccess(OrganizationState state, OrganizationRef 
         }, decidedBy);
     }
 
-    private void Take(Member member, string actor, string? reason)
+    private void RemoveRole(Member member, string actor, string? reason)
     {
         state.Members.Remove(member.UserId);
         Announce(new AccessRemoved

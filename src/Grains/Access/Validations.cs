@@ -2,7 +2,7 @@ using QppOrleans.Grains.Abstractions;
 using QppOrleans.Grains.Abstractions.Access;
 using QppOrleans.Grains.Abstractions.Directory;
 using QppOrleans.Grains.Directory;
-using static QppOrleans.Grains.Access.AccessMessages;
+using static QppOrleans.Grains.Abstractions.Access.AccessMessages;
 
 namespace QppOrleans.Grains.Access;
 

@@ -84,25 +84,25 @@ public sealed class OrganizationGrain(
         return outcome;
     }
 
-    Task<AccessError> IOrganizationGrain.ApproveAsync(string actor, string requestId) => ChangeAsync(access => access.Approve(actor, requestId));
+    Task<Refusal?> IOrganizationGrain.ApproveAsync(string actor, string requestId) => ChangeAsync(access => access.Approve(actor, requestId));
 
-    Task<AccessError> IOrganizationGrain.DenyAsync(string actor, string requestId, string? reason) => ChangeAsync(access => access.Deny(actor, requestId, reason));
+    Task<Refusal?> IOrganizationGrain.DenyAsync(string actor, string requestId, string? reason) => ChangeAsync(access => access.Deny(actor, requestId, reason));
 
-    Task<AccessError> IOrganizationGrain.RemoveMemberAsync(string actor, string userId) => ChangeAsync(access => access.Remove(actor, userId));
+    Task<Refusal?> IOrganizationGrain.RemoveMemberAsync(string actor, string userId) => ChangeAsync(access => access.Remove(actor, userId));
 
-    async Task<AccessError> IOrganizationGrain.ChangeRoleAsync(string operatorId, string userId, string role)
+    async Task<Refusal?> IOrganizationGrain.ChangeRoleAsync(string operatorId, string userId, string role)
     {
         await GrainFactory.RequireOperatorAsync(operatorId);
         return await ChangeAsync(access => access.ChangeRole(operatorId, userId, role));
     }
 
-    async Task<AccessError> IOrganizationGrain.RemoveByServiceCenterAsync(string operatorId, string userId, string? reason)
+    async Task<Refusal?> IOrganizationGrain.RemoveByServiceCenterAsync(string operatorId, string userId, string? reason)
     {
         await GrainFactory.RequireOperatorAsync(operatorId);
         return await ChangeAsync(access => access.RemoveByServiceCenter(operatorId, userId, reason));
     }
 
-    async Task<AccessError> IOrganizationGrain.ResolveEscalationAsync(string operatorId, string userId, bool approve, string? note)
+    async Task<Refusal?> IOrganizationGrain.ResolveEscalationAsync(string operatorId, string userId, bool approve, string? note)
     {
         await GrainFactory.RequireOperatorAsync(operatorId);
         return await ChangeAsync(access => access.ResolveEscalation(operatorId, userId, approve, note));
@@ -113,29 +113,29 @@ public sealed class OrganizationGrain(
 
     Task<int> IOrganizationGrain.ConnectedUsersAsync() => Task.FromResult(Organization.Members.Count);
 
-    Task<AccessError> IOrganizationGrain.GuardAsync(string actor) => Task.FromResult(Access().Guard(actor));
+    Task<Refusal?> IOrganizationGrain.GuardAsync(string actor) => Task.FromResult(Access().Guard(actor));
 
     Task<AccessResult<MemberView[]>> IOrganizationGrain.MembersAsync(string actor)
     {
         var error = Access().Guard(actor);
-        return Task.FromResult(new AccessResult<MemberView[]>(error, error != AccessError.None ? null :
+        return Task.FromResult(new AccessResult<MemberView[]>(error, error is not null ? null :
             [.. Organization.Members.Values.OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase).Select(m => new MemberView(m.UserId, m.Name, m.Role, m.Since))]));
     }
 
     Task<AccessResult<RequestView[]>> IOrganizationGrain.RequestsAsync(string actor, string? status)
     {
         var error = Access().Guard(actor);
-        return Task.FromResult(new AccessResult<RequestView[]>(error, error != AccessError.None ? null :
+        return Task.FromResult(new AccessResult<RequestView[]>(error, error is not null ? null :
             [.. Organization.Requests.Where(r => status is null || r.Status == status).OrderByDescending(r => r.RequestedAt)
                 .Select(r => new RequestView(r.RequestId, r.UserId, r.Name, r.Role, r.Status, r.RequestedAt, r.Reason))]));
     }
 
-    private async Task<AccessError> ChangeAsync(Func<OrganizationAccess, AccessError> command)
+    private async Task<Refusal?> ChangeAsync(Func<OrganizationAccess, Refusal?> command)
     {
         var entry = await directory.FindAsync(Key.OrgType, Key.OrgId);
         var access = new OrganizationAccess(Organization, new OrganizationRef(Key.OrgType, Key.OrgId, entry?.Name ?? Key.OrgId), clock.GetUtcNow(), permissions);
         var error = command(access);
-        if (error == AccessError.None)
+        if (error is null)
         {
             await CommitAsync(access.Events);
         }

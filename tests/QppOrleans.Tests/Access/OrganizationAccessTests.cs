@@ -98,10 +98,10 @@ public sealed class OrganizationAccessTests
         Assert.Equal(third.Message, escalated.Message);
 
         var resolving = Access();
-        Assert.Equal(AccessError.None, resolving.ResolveEscalation("operator", "sam", approve: true, note: "Verified by phone"));
+        Assert.Null(resolving.ResolveEscalation("operator", "sam", approve: true, note: "Verified by phone"));
         Assert.Equal(Roles.SecurityOfficial, state.Members["sam"].Role);
         Assert.IsType<AccessApproved>(Assert.Single(resolving.Events));
-        Assert.Equal(AccessError.NoEscalation, Access().ResolveEscalation("operator", "sam", approve: true, note: null));
+        Assert.Equal(AccessMessages.NoEscalation, Access().ResolveEscalation("operator", "sam", approve: true, note: null));
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class OrganizationAccessTests
             Access().Request(Sam, Roles.SecurityOfficial, false, Invalid);
         }
 
-        Assert.Equal(AccessError.None, Access().ResolveEscalation("operator", "sam", approve: false, note: "Not the practice"));
+        Assert.Null(Access().ResolveEscalation("operator", "sam", approve: false, note: "Not the practice"));
 
         Assert.Equal("tin-ptan-mismatch", Access().Request(Sam, Roles.SecurityOfficial, false, Invalid).Code);
         Assert.Equal(RequestStatus.Approved, Access().Request(Sam, Roles.SecurityOfficial, false, Valid).Status);
@@ -126,11 +126,11 @@ public sealed class OrganizationAccessTests
         var bob = Access().Request(Bob, Roles.StaffUser, false, Valid).RequestId!;
 
         var access = Access();
-        Assert.Equal(AccessError.None, access.Approve("sam", ann));
-        Assert.Equal(AccessError.RequestNotPending, access.Approve("sam", ann));
-        Assert.Equal(AccessError.None, access.Deny("sam", bob, "Not our staff"));
-        Assert.Equal(AccessError.RequestNotPending, access.Approve("sam", bob));
-        Assert.Equal(AccessError.NoSuchRequest, access.Approve("sam", "nope"));
+        Assert.Null(access.Approve("sam", ann));
+        Assert.Equal(AccessMessages.RequestNotPending, access.Approve("sam", ann));
+        Assert.Null(access.Deny("sam", bob, "Not our staff"));
+        Assert.Equal(AccessMessages.RequestNotPending, access.Approve("sam", bob));
+        Assert.Equal(AccessMessages.NoSuchRequest, access.Approve("sam", "nope"));
 
         Assert.Equal(Roles.StaffUser, state.Members["ann"].Role);
         Assert.False(state.Members.ContainsKey("bob"));
@@ -146,23 +146,23 @@ public sealed class OrganizationAccessTests
         Access().Approve("sam", ann);
         var bob = Access().Request(Bob, Roles.StaffUser, false, Valid).RequestId!;
 
-        Assert.Equal(AccessError.NotSecurityOfficial, Access().Approve("ann", bob));
-        Assert.Equal(AccessError.NotConnected, Access().Approve("mallory", bob));
-        Assert.Equal(AccessError.NotConnected, Access().Deny("mallory", bob, null));
-        Assert.Equal(AccessError.NotSecurityOfficial, Access().Remove("ann", "sam"));
+        Assert.Equal(AccessMessages.NotSecurityOfficial, Access().Approve("ann", bob));
+        Assert.Equal(AccessMessages.NotConnected, Access().Approve("mallory", bob));
+        Assert.Equal(AccessMessages.NotConnected, Access().Deny("mallory", bob, null));
+        Assert.Equal(AccessMessages.NotSecurityOfficial, Access().Remove("ann", "sam"));
     }
 
     [Fact]
     public void A27_The_last_Security_Official_cannot_remove_their_own_role_but_another_can_and_the_Service_Center_can()
     {
         WithSecurityOfficial();
-        Assert.Equal(AccessError.LastSecurityOfficial, Access().Remove("sam", "sam"));
+        Assert.Equal(AccessMessages.LastSecurityOfficial, Access().Remove("sam", "sam"));
 
         var bob = Access().Request(Bob, Roles.SecurityOfficial, false, Valid).RequestId!;
         Access().Approve("sam", bob);
-        Assert.Equal(AccessError.None, Access().Remove("sam", "sam"));
-        Assert.Equal(AccessError.LastSecurityOfficial, Access().Remove("bob", "bob"));
-        Assert.Equal(AccessError.None, Access().RemoveByServiceCenter("operator", "bob", "Left the practice"));
+        Assert.Null(Access().Remove("sam", "sam"));
+        Assert.Equal(AccessMessages.LastSecurityOfficial, Access().Remove("bob", "bob"));
+        Assert.Null(Access().RemoveByServiceCenter("operator", "bob", "Left the practice"));
         Assert.Empty(state.Members);
     }
 
@@ -174,12 +174,12 @@ public sealed class OrganizationAccessTests
         Access().Approve("sam", ann);
 
         var access = Access();
-        Assert.Equal(AccessError.None, access.ChangeRole("operator", "ann", Roles.SecurityOfficial));
+        Assert.Null(access.ChangeRole("operator", "ann", Roles.SecurityOfficial));
 
         Assert.Equal(Roles.SecurityOfficial, state.Members["ann"].Role);
         var changed = Assert.IsType<RoleChanged>(Assert.Single(access.Events));
         Assert.Equal((Roles.StaffUser, Roles.SecurityOfficial, "operator"), (changed.FromRole, changed.ToRole, changed.Actor));
-        Assert.Equal(AccessError.NoSuchMember, access.ChangeRole("operator", "nobody", Roles.StaffUser));
+        Assert.Equal(AccessMessages.NoSuchMember, access.ChangeRole("operator", "nobody", Roles.StaffUser));
     }
 
     [Fact]

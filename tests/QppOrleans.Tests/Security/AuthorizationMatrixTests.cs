@@ -116,27 +116,42 @@ public sealed class AuthorizationMatrixTests(ApiFixture api)
             new("POST", $"/api/admin/service-center/requests/{Guid.NewGuid():N}/resolve", () => Json(new { outcome = "deny", note = "n/a" }), [401, 403, 403, 403, 403, 404]),
             new("PUT", admin, () => Json(new { role = "security-official" }), [401, 403, 403, 403, 403, 204]),
             new("DELETE", admin, None, [401, 403, 403, 403, 403, 204]),
+            new("DELETE", $"/api/admin/organizations/practice/{a.Tin}/users/nobody-{Guid.NewGuid():N}"[..60], None, [401, 403, 403, 403, 403, 404]),
+            new("GET", $"/api/admin/organizations/practice/{a.Tin}/users", None, [401, 403, 403, 403, 403, 200]),
+            new("POST", "/api/admin/roles", () => Ndjson("{}"), [401, 403, 403, 403, 403, 200]),
         ];
 
         // Signing out ends the token, so each persona signs out with a token of its own, last.
         var signOuts = new[] { "/api/auth/sign-out", "/api/auth/sign-out-everywhere" };
         rows = [.. rows, .. signOuts.Select(path => new Row("POST", path, None, [401, 204, 204, 204, 204, 204]))];
         var mismatches = new List<string>();
+        var undocumented = new List<string>();
+        var document = await OpenApiDocument.ReadAsync(api.Anonymous());
         foreach (var row in rows)
         {
+            var operation = document.Find(row.Method, row.Path);
             foreach (var persona in Order)
             {
                 using var request = new HttpRequestMessage(new HttpMethod(row.Method), row.Path) { Content = row.Body() };
                 using var response = await (signOuts.Contains(row.Path) ? Fresh(persona) : clients[persona]).SendAsync(request);
-                var expected = row.Expected[(int)persona];
-                if ((int)response.StatusCode != expected)
+                var status = (int)response.StatusCode;
+                if (status != row.Expected[(int)persona])
                 {
-                    mismatches.Add($"{row.Method} {row.Path} as {persona}: expected {expected}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                    mismatches.Add($"{row.Method} {row.Path} as {persona}: expected {row.Expected[(int)persona]}, got {status} {await response.Content.ReadAsStringAsync()}");
+                }
+
+                // What an endpoint really answers is what its OpenAPI operation lists (the gateway and portal read it).
+                if (operation is { } found && !row.Path.StartsWith("/health", StringComparison.Ordinal) && !document.Statuses(found.Method, found.Template).Contains(status))
+                {
+                    undocumented.Add($"{found.Method} {found.Template} answers {status} (as {persona}) but lists {string.Join(", ", document.Statuses(found.Method, found.Template).Order())}");
                 }
             }
         }
 
         Assert.True(mismatches.Count == 0, $"{mismatches.Count} of {rows.Count() * Order.Length} cells differ:\n" + string.Join("\n", mismatches));
+        Assert.True(undocumented.Count == 0, "Statuses missing from /openapi/v1.json:\n" + string.Join("\n", undocumented.Distinct()));
+        var untried = document.Operations.Where(o => !o.Template.StartsWith("/api/dev/probes", StringComparison.Ordinal) && !rows.Any(r => document.Find(r.Method, r.Path) == o)).ToList();
+        Assert.True(untried.Count == 0, "Operations the matrix does not call: " + string.Join(", ", untried));
 
         HttpClient Fresh(Persona persona) => persona switch
         {

@@ -1,6 +1,6 @@
 using QppOrleans.Grains.Abstractions;
 
-namespace QppOrleans.Grains.Access;
+namespace QppOrleans.Grains.Abstractions.Access;
 
 /// <summary>A-25: the seed's error messages (Appendix C/D) word for word, each with a stable code.</summary>
 public static class AccessMessages
@@ -33,5 +33,19 @@ public static class AccessMessages
     /// <summary>A-15 (not in the seed's table).</summary>
     public static readonly Refusal SharedSavingsProgram = new("aco-ms",
         "Shared Savings Program ACOs request and manage QPP roles in the ACO Management System (ACO-MS), not here. Please use ACO-MS.");
-}
 
+    /// <summary>Commands on an organization's access, refused: the codes decide 404, 403 or 409.</summary>
+    public static readonly Refusal NotConnected = new(RefusalCodes.NotFound, "There is no such organization.");
+
+    public static readonly Refusal NotSecurityOfficial = new(RefusalCodes.Forbidden, "Only a Security Official of this organization may do this.");
+    public static readonly Refusal NoSuchRequest = new(RefusalCodes.NotFound, "There is no such access request at this organization.");
+    public static readonly Refusal NoSuchMember = new(RefusalCodes.NotFound, "This person holds no role at this organization.");
+    public static readonly Refusal RequestNotPending = new("request-not-pending", "This request is no longer pending.", "The request was already decided.");
+
+    /// <summary>A-27.</summary>
+    public static readonly Refusal LastSecurityOfficial = new("last-security-official",
+        "You are the only Security Official of this organization, so you cannot remove your own role. Ask the QPP Service Center.",
+        "The last Security Official cannot leave.");
+
+    public static readonly Refusal NoEscalation = new("no-escalation", "This person has no request waiting for the Service Center at this organization.", "Nothing to resolve.");
+}
