@@ -96,15 +96,5 @@ public static class PortalHosting
             OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "public, max-age=3600",
         });
 
-    /// <summary>
-    /// Any path outside the API's (<c>/api</c>, health, OpenAPI, the API page) and the assets that
-    /// matches no page is the portal's: the HTML "Page not found" with a 404.
-    /// </summary>
-    public const string UnknownPortalPath = "{**path:regex(^(?!(api|health|openapi|scalar|assets)(/|$)).*$)}";
-
-    public static void MapQppPortal(this IEndpointRouteBuilder app)
-    {
-        app.MapRazorPages();
-        app.MapFallbackToPage(UnknownPortalPath, "/NotFound");
-    }
+    public static void MapQppPortal(this IEndpointRouteBuilder app) => app.MapRazorPages();
 }

@@ -28,6 +28,12 @@ public sealed class NotFoundTests(PortalServer server)
             Assert.Equal("application/problem+json", problem.Content.Headers.ContentType?.MediaType);
         }
 
+        // The portal's fallback never shadows an API endpoint: a deny without a body (its body is optional) still reaches it.
+        using (var deny = await http.PostAsync("/api/organizations/practice/000765630/access-requests/some-request/deny", null))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, deny.StatusCode);
+        }
+
         using (var asset = await http.GetAsync("/assets/portal.css"))
         {
             Assert.Equal(HttpStatusCode.OK, asset.StatusCode);

@@ -30,7 +30,8 @@ public sealed class OrganizationUsersModel : PortalPage
         }
 
         var orgType = OrgTypes.IsKnown(Type) ? Type! : OrgTypes.Practice;
-        var orgId = Id.Trim().Replace("-", "", StringComparison.Ordinal) is var digits && orgType == OrgTypes.Practice ? digits : Id.Trim();
+        // A TIN may be typed as shown (00-0765630); the API takes its nine digits.
+        var orgId = orgType == OrgTypes.Practice ? Id.Trim().Replace("-", "", StringComparison.Ordinal) : Id.Trim();
         var users = await Api.OrganizationUsersAsync(orgType, orgId, Paging);
         if (!users.Ok)
         {
