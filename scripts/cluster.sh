@@ -12,6 +12,8 @@
 #   QPP_CLUSTER_DIR  state, PostgreSQL data and logs   (default: <repo>/.cluster)
 #   QPP_PG_PORT      PostgreSQL port on 127.0.0.1      (default: 55432)
 #   QPP_API_PORT     API port on 127.0.0.1             (default: 8080)
+#   QPP_SILO_PORT    first silo's silo port; the second's is one more (default: 11111)
+#   QPP_GATEWAY_PORT first silo's gateway port; the second's is one more (default: 30000)
 #   QPP_READY_TIMEOUT seconds to wait for /health/ready (default: 120)
 #   QPP_STOP_TIMEOUT  seconds to wait for graceful stop (default: 60)
 #
@@ -29,6 +31,8 @@ export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 CLUSTER_DIR="${QPP_CLUSTER_DIR:-$ROOT/.cluster}"
 PG_CLUSTER_PORT="${QPP_PG_PORT:-55432}"
 API_PORT="${QPP_API_PORT:-8080}"
+SILO_PORT="${QPP_SILO_PORT:-11111}"
+GATEWAY_PORT="${QPP_GATEWAY_PORT:-30000}"
 READY_TIMEOUT="${QPP_READY_TIMEOUT:-120}"
 STOP_TIMEOUT="${QPP_STOP_TIMEOUT:-60}"
 
@@ -44,7 +48,7 @@ log() { printf '==> %s\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 usage() {
-  sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 proc_dll() {
@@ -263,6 +267,8 @@ cmd_start() {
 
   [[ "$PG_CLUSTER_PORT" =~ ^[0-9]+$ ]] || die "QPP_PG_PORT must be a number"
   [[ "$API_PORT" =~ ^[0-9]+$ ]] || die "QPP_API_PORT must be a number"
+  [[ "$SILO_PORT" =~ ^[0-9]+$ ]] || die "QPP_SILO_PORT must be a number"
+  [[ "$GATEWAY_PORT" =~ ^[0-9]+$ ]] || die "QPP_GATEWAY_PORT must be a number"
 
   mkdir -p "$CLUSTER_DIR"
   CLUSTER_DIR="$(cd "$CLUSTER_DIR" && pwd -P)"
@@ -275,9 +281,9 @@ cmd_start() {
   fi
 
   local port
-  for port in "$API_PORT" 11111 11112 30000 30001; do
+  for port in "$API_PORT" "$SILO_PORT" $(( SILO_PORT + 1 )) "$GATEWAY_PORT" $(( GATEWAY_PORT + 1 )); do
     if port_in_use "$port"; then
-      die "port $port on 127.0.0.1 is already in use (silos use 11111/11112 and 30000/30001, the API uses QPP_API_PORT=$API_PORT)"
+      die "port $port on 127.0.0.1 is already in use (silos use QPP_SILO_PORT=$SILO_PORT and QPP_GATEWAY_PORT=$GATEWAY_PORT and the next ports, the API uses QPP_API_PORT=$API_PORT)"
     fi
   done
 
@@ -335,9 +341,9 @@ cmd_start() {
     die "migrator failed (see $CLUSTER_DIR/migrate.log)"
   fi
 
-  launch silo1 "$SILO_DIR" env Orleans__SiloPort=11111 Orleans__GatewayPort=30000 Schema__MigrateOnStart=false \
+  launch silo1 "$SILO_DIR" env Orleans__SiloPort="$SILO_PORT" Orleans__GatewayPort="$GATEWAY_PORT" Schema__MigrateOnStart=false \
     dotnet "$SILO_DLL"
-  launch silo2 "$SILO_DIR" env Orleans__SiloPort=11112 Orleans__GatewayPort=30001 Schema__MigrateOnStart=false \
+  launch silo2 "$SILO_DIR" env Orleans__SiloPort=$(( SILO_PORT + 1 )) Orleans__GatewayPort=$(( GATEWAY_PORT + 1 )) Schema__MigrateOnStart=false \
     dotnet "$SILO_DLL"
   launch api "$API_DIR" dotnet "$API_DLL" --urls "http://127.0.0.1:$API_PORT"
   printf '%s\n' "$API_PORT" >"$CLUSTER_DIR/api.port"

@@ -68,7 +68,12 @@ internal sealed class BaselineServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         process.StandardInput.Close();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(10)))
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await process.WaitForExitAsync(patience.Token);
+        }
+        catch (OperationCanceledException)
         {
             process.Kill();
         }

@@ -20,7 +20,9 @@ internal static class ClosedLoop
     private static readonly TimeSpan MaximumWarmUp = TimeSpan.FromSeconds(60);
 
     /// <summary>A client for one target, with connections enough for any concurrency the tool runs.</summary>
-    public static HttpClient Client(Uri url) => new(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = url };
+#pragma warning disable CA2000 // The client owns its handler and disposes it with itself.
+    public static HttpClient Client(Uri url) => new(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }, disposeHandler: true) { BaseAddress = url };
+#pragma warning restore CA2000
 
     public static async Task<LoopResult> RunAsync(LoopTarget target, string label, LoopSettings settings, int warmup)
     {

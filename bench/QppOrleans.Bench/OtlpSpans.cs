@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Google.Protobuf;
+using Google.Protobuf.Collections;
 using QppOrleans.Bench.Otlp;
 
 namespace QppOrleans.Bench;
@@ -14,7 +15,7 @@ internal static class OtlpSpans
     public static List<Span> Read(ReadOnlySpan<byte> request) =>
     [
         .. from resourceSpans in ExportTraceServiceRequest.Parser.ParseFrom(request).ResourceSpans
-           let service = ServiceName(resourceSpans.Resource) ?? "unknown"
+           let service = Attribute(resourceSpans.Resource?.Attributes, "service.name") ?? "unknown"
            from scopeSpans in resourceSpans.ScopeSpans
            from span in scopeSpans.Spans
            select new Span(
@@ -22,10 +23,9 @@ internal static class OtlpSpans
                span.StartTimeUnixNano, Math.Max(span.StartTimeUnixNano, span.EndTimeUnixNano)),
     ];
 
-    private static string? ServiceName(Resource? resource) =>
-        resource?.Attributes
-            .FirstOrDefault(a => a.Key == "service.name" && a.Value?.ValueCase == AnyValue.ValueOneofCase.StringValue)
-            ?.Value.StringValue;
+    /// <summary>A string attribute of a resource or a data point.</summary>
+    public static string? Attribute(RepeatedField<KeyValue>? attributes, string key) =>
+        attributes?.FirstOrDefault(a => a.Key == key && a.Value?.ValueCase == AnyValue.ValueOneofCase.StringValue)?.Value.StringValue;
 
     private static UInt128 TraceId(ByteString bytes) => bytes.Length == 16 ? BinaryPrimitives.ReadUInt128BigEndian(bytes.Span) : 0;
 

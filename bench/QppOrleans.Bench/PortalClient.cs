@@ -51,9 +51,10 @@ internal sealed partial class PortalClient(HttpClient http)
     public async Task CreateAccountAsync(string userId, Recorder? recorder = null)
     {
         var body = new { userId, password = Password, firstName = "Bench", lastName = "User", email = EmailOf(userId) };
+        using var request = From(userId, HttpMethod.Post, "/api/accounts", body);
         using var _ = recorder is null
-            ? await http.SendAsync(From(userId, HttpMethod.Post, "/api/accounts", body))
-            : await recorder.TimeAsync("create-account", () => http.SendAsync(From(userId, HttpMethod.Post, "/api/accounts", body)));
+            ? await http.SendAsync(request)
+            : await recorder.TimeAsync("create-account", () => http.SendAsync(request));
     }
 
     /// <summary>Password, Statement of Truth, a code by email read from the Development mail sink, the token.</summary>

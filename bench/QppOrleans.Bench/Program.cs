@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using QppOrleans.Bench;
 
 // Drives a running QPP Access instance over HTTP and reports what it measured (see BENCHMARKS.md).
@@ -7,7 +8,7 @@ using QppOrleans.Bench;
 //         [--rounds 5] [--warmup 10] [--settle 65] [--baseline] [--server-pid PID] [--ready-within 60] [--json]
 //   surge --url URL [--people 2000] [--concurrency 64 | --rate PER_SECOND] [--year 2026] [--presigned] [--settle 65]
 //         [--reads 30000] [--read-concurrency 32] [--rounds 5] [--warmup 10] [--baseline] [--floor] [--server-pid PID[,PID...]]
-//         [--otlp-port 4318] [--ready-within 60] [--json]
+//         [--otlp-port 4318] [--kill-pid PID --kill-after SECONDS] [--ready-within 60] [--json]
 var command = args.FirstOrDefault();
 if (command == BaselineServer.Command && args is [_, "--port", var portText] && int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port))
 {
@@ -23,6 +24,7 @@ string[] valued =
 [
     "--url", "--practices", "--clinicians", "--searches", "--search-concurrency", "--rounds", "--warmup", "--server-pid", "--people",
     "--concurrency", "--rate", "--year", "--settle", "--reads", "--read-concurrency", "--otlp-port", "--ready-within",
+    "--kill-pid", "--kill-after",
 ];
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 var flags = new HashSet<string>(StringComparer.Ordinal);
@@ -93,7 +95,19 @@ try
     {
         var year = Number("--year", 2026);
         var reads = new LoopSettings(Number("--read-concurrency", 32), Number("--reads", 30_000), warmup);
-        await using var traces = options.ContainsKey("--otlp-port") ? await TraceCollector.StartAsync(Number("--otlp-port", 4318)) : null;
+        Chaos? chaos = null;
+        if (options.ContainsKey("--kill-pid") || options.ContainsKey("--kill-after"))
+        {
+            var victim = Number("--kill-pid", 0);
+            if (!options.ContainsKey("--kill-after") || !File.Exists($"/proc/{victim}/stat"))
+            {
+                return Refuse("--kill-pid names a running server process and --kill-after the seconds into the timed surge to kill it");
+            }
+
+            chaos = new Chaos(victim, TimeSpan.FromSeconds(Number("--kill-after", 1, minimum: 0)));
+        }
+
+        await using var otlp = options.ContainsKey("--otlp-port") ? await OtlpReceiver.StartAsync(Number("--otlp-port", 4318)) : null;
         double? rate = null;
         if (options.TryGetValue("--rate", out var r))
         {
@@ -113,15 +127,33 @@ try
         // minute later the wake-up reminders' ticks); with --presigned the timed phase is meant to be
         // the registration work alone, so that work is waited out first.
         var preparedSettled = flags.Contains("--presigned") ? await Settle.WaitAsync(servers, settle, TimeSpan.FromSeconds(240)) : null;
-        var surgeStarted = DateTimeOffset.UtcNow;
-        var surgeResult = await surge.RunAsync(new Recorder(), servers);
-        var surgeEnded = DateTimeOffset.UtcNow;
+        var surgeResult = JsonSerializer.SerializeToNode(await surge.RunAsync(new Recorder(), servers, chaos), Json.Options)!.AsObject();
+        var (surgeStarted, surgeEnded) = surge.Timed;
+        servers = [.. servers.Where(s => s.Pid != chaos?.Pid)];
         var people = surge.Tokens.Select(t => (t.Value, surge.Base(t.Key))).ToList();
         var settled = await Settle.WaitAsync(servers, settle, TimeSpan.FromSeconds(240));
 
         // The exporters send their batches every few seconds; the settle above (or this) lets the last arrive.
-        await Task.Delay(traces is null || settled is not null ? TimeSpan.Zero : TimeSpan.FromSeconds(10));
-        var surgeTraces = traces?.Report(surgeStarted, surgeEnded);
+        await Task.Delay(otlp is null || settled is not null ? TimeSpan.Zero : TimeSpan.FromSeconds(10));
+        var surgeTraces = otlp?.Traces.Report(surgeStarted, surgeEnded);
+
+        // Writes the timed flows made while they ran, and with what they left behind until the service was quiet.
+        if (otlp?.Writes.Between(surgeStarted, surgeEnded) is { } during && surge.CompletedFlows > 0)
+        {
+            surgeResult["storageWritesPerFlow"] = Math.Round(during.Total / surge.CompletedFlows, 2);
+            surgeResult["storageWritesByGrain"] = JsonSerializer.SerializeToNode(during.BySeries);
+            if (settled is not null && otlp.Writes.Between(surgeStarted, DateTimeOffset.UtcNow) is { } untilQuiet)
+            {
+                surgeResult["storageWritesPerFlowUntilSettled"] = Math.Round(untilQuiet.Total / surge.CompletedFlows, 2);
+                surgeResult["storageWritesByGrainUntilSettled"] = JsonSerializer.SerializeToNode(untilQuiet.BySeries);
+            }
+        }
+        else
+        {
+            surgeResult["storageWritesPerFlow"] = null;
+            surgeResult["storageWrites"] = "not measured: start the service with OTEL_EXPORTER_OTLP_ENDPOINT at --otlp-port (BENCHMARKS.md)";
+        }
+
         using var http = ClosedLoop.Client(url);
         await using var minimal = flags.Contains("--baseline") ? await BaselineServer.StartAsync() : null;
         using var baselineHttp = minimal is null ? null : ClosedLoop.Client(minimal.Url);
@@ -138,16 +170,16 @@ try
 catch (Exception exception) when (exception is HttpRequestException or ServerProcessEnded)
 {
     // A service that stops answering, or a server process that ends, ends the run: its figures would be wrong.
-    Console.Error.WriteLine();
-    Console.Error.WriteLine($"The benchmark stopped: {exception.Message}");
+    await Console.Error.WriteLineAsync();
+    await Console.Error.WriteLineAsync($"The benchmark stopped: {exception.Message}");
     return 1;
 }
 
-var json = JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = !flags.Contains("--json"), PropertyNamingPolicy = JsonNamingPolicy.CamelCase });
+var json = JsonSerializer.Serialize(result, new JsonSerializerOptions(Json.Options) { WriteIndented = !flags.Contains("--json") });
 Console.WriteLine(json);
 if (!flags.Contains("--json"))
 {
-    Console.Error.WriteLine(Table.Render(JsonDocument.Parse(json).RootElement));
+    await Console.Error.WriteLineAsync(Table.Render(JsonDocument.Parse(json).RootElement));
 }
 
 return 0;

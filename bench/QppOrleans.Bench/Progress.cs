@@ -23,7 +23,7 @@ internal sealed class Progress : IAsyncDisposable
             }
 
             Draw(label, total, done());
-            Console.Error.WriteLine();
+            await Console.Error.WriteLineAsync();
         });
     }
 

@@ -13,7 +13,7 @@ internal static class Readiness
     {
         using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(5) };
         var waited = Stopwatch.StartNew();
-        Console.Error.Write($"waiting for {name} at {url} to be ready");
+        await Console.Error.WriteAsync($"waiting for {name} at {url} to be ready");
         while (true)
         {
             string reason;
@@ -22,7 +22,7 @@ internal static class Readiness
                 using var response = await http.GetAsync(path);
                 if (response.IsSuccessStatusCode)
                 {
-                    Console.Error.WriteLine();
+                    await Console.Error.WriteLineAsync();
                     return;
                 }
 
@@ -38,7 +38,7 @@ internal static class Readiness
                 throw new HttpRequestException($"{name} was not ready within {atMost.TotalSeconds:0} s ({reason}).");
             }
 
-            Console.Error.Write('.');
+            await Console.Error.WriteAsync('.');
             await Task.Delay(TimeSpan.FromMilliseconds(500));
         }
     }

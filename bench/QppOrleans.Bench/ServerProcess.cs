@@ -8,6 +8,8 @@ internal sealed class ServerProcess(int pid)
     /// <summary>This tool: its own CPU shows how much of the machine sending the requests took.</summary>
     public static ServerProcess Self { get; } = new(Environment.ProcessId);
 
+    public int Pid => pid;
+
     /// <summary>Resident memory now and its peak so far, in MiB.</summary>
     public (double Rss, double Peak) Memory()
     {

@@ -24,7 +24,7 @@ internal static class Settle
         var waited = Stopwatch.StartNew();
         var lastBusy = TimeSpan.Zero;
         var cpu = servers.Sum(s => s.CpuSeconds());
-        Console.Error.Write("waiting for the server's background work to finish");
+        await Console.Error.WriteAsync("waiting for the server's background work to finish");
         while (waited.Elapsed < atMost && (waited.Elapsed < minimum || waited.Elapsed - lastBusy < QuietFor))
         {
             await Task.Delay(TimeSpan.FromSeconds(1));
@@ -35,10 +35,10 @@ internal static class Settle
             }
 
             cpu = now;
-            Console.Error.Write('.');
+            await Console.Error.WriteAsync('.');
         }
 
-        Console.Error.WriteLine();
+        await Console.Error.WriteLineAsync();
         return Math.Round(waited.Elapsed.TotalSeconds, 1);
     }
 }

@@ -28,6 +28,11 @@ internal sealed class SurgeScenario(Uri url, int people, int concurrency, double
 
     public IReadOnlyDictionary<int, string> Tokens => tokens;
 
+    /// <summary>When the timed flows began and the last of them ended (the read-back is not in it).</summary>
+    public (DateTimeOffset From, DateTimeOffset To) Timed { get; private set; }
+
+    public int CompletedFlows { get; private set; }
+
     public void Dispose() => http.Dispose();
 
     public string Tin(int i) => $"9{run:D2}{i:D6}";
@@ -69,31 +74,40 @@ internal sealed class SurgeScenario(Uri url, int people, int concurrency, double
         }
     }
 
-    public async Task<object> RunAsync(Recorder recorder, ServerProcess[] servers)
+    /// <summary>The timed surge; with <paramref name="chaos"/>, one server process is killed during it (not counted in the CPU afterwards).</summary>
+    public async Task<object> RunAsync(Recorder recorder, ServerProcess[] servers, Chaos? chaos)
     {
         var portal = new PortalClient(http);
         var completed = 0;
         var failed = 0;
+        var flows = new ConcurrentBag<Recorder.Interval>();
         var cpuBefore = servers.Sum(s => s.CpuSeconds());
+        var victimCpu = 0.0;
         recorder.Restart();
+        var timedFrom = DateTimeOffset.UtcNow;
+        var surge = new TaskCompletionSource();
+        var killing = chaos?.KillDuringAsync(recorder, surge.Task, () => victimCpu = servers.Where(s => s.Pid == chaos.Pid).Sum(s => s.CpuSeconds()));
         await using (new Progress(arrivalsPerSecond is null ? $"surge, {concurrency} at once" : $"surge, {arrivalsPerSecond}/s arriving", people, () => completed + failed))
         {
             async Task One(int i)
             {
+                var started = recorder.Elapsed;
                 try
                 {
                     await FlowAsync(i, portal, recorder);
+                    flows.Add(new Recorder.Interval(started, recorder.Elapsed, Succeeded: true));
                     Interlocked.Increment(ref completed);
                 }
                 catch (Exception exception) when (exception is HttpRequestException or InvalidOperationException or JsonException)
                 {
+                    flows.Add(new Recorder.Interval(started, recorder.Elapsed, Succeeded: false));
                     Interlocked.Increment(ref failed);
                 }
             }
 
             if (arrivalsPerSecond is { } rate)
             {
-                var flows = new List<Task>();
+                var arrivals = new List<Task>();
                 var started = Stopwatch.StartNew();
                 for (var i = 0; i < people; i++)
                 {
@@ -103,10 +117,10 @@ internal sealed class SurgeScenario(Uri url, int people, int concurrency, double
                         await Task.Delay(due);
                     }
 
-                    flows.Add(One(i));
+                    arrivals.Add(One(i));
                 }
 
-                await Task.WhenAll(flows);
+                await Task.WhenAll(arrivals);
             }
             else
             {
@@ -115,7 +129,15 @@ internal sealed class SurgeScenario(Uri url, int people, int concurrency, double
         }
 
         var elapsed = recorder.Elapsed;
-        var cpu = servers.Sum(s => s.CpuSeconds()) - cpuBefore;
+        (Timed, CompletedFlows) = ((timedFrom, DateTimeOffset.UtcNow), completed);
+        surge.SetResult();
+        if (killing is not null)
+        {
+            await killing;
+        }
+
+        var killed = chaos?.KilledAt is null ? null : chaos;
+        var cpu = servers.Where(s => s.Pid != killed?.Pid).Sum(s => s.CpuSeconds()) + (killed is null ? 0 : victimCpu) - cpuBefore;
         var verified = await VerifyAsync();
         return new
         {
@@ -136,8 +158,9 @@ internal sealed class SurgeScenario(Uri url, int people, int concurrency, double
             byRequest = recorder.ByKind(),
             serverCpuSeconds = Math.Round(cpu, 1),
             serverCpuCoresBusy = Math.Round(cpu / elapsed.TotalSeconds, 2),
-            serverMemory = servers.Select(s => s.Memory()).Select(m => new { rssMiB = Math.Round(m.Rss), peakMiB = Math.Round(m.Peak) }).ToArray(),
+            serverMemory = servers.Where(s => s.Pid != killed?.Pid).Select(s => s.Memory()).Select(m => new { rssMiB = Math.Round(m.Rss), peakMiB = Math.Round(m.Peak) }).ToArray(),
             readBack = verified,
+            chaos = chaos?.Report(recorder.Answers, flows),
         };
     }
 

@@ -1,34 +1,24 @@
 using System.Collections.Concurrent;
-using System.IO.Compression;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 
 namespace QppOrleans.Bench;
 
 /// <summary>
-/// Where the time goes, from the service's own OpenTelemetry traces: an OTLP/HTTP receiver in the
-/// benchmark's process (start the service with <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> pointing at it
-/// and <c>OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf</c>) that keeps every span, and a report of a
-/// time window: per span name, how often, how long, and its <em>self time</em> — its duration less
+/// Where the time goes, from the service's own OpenTelemetry traces: every span the
+/// <see cref="OtlpReceiver"/> received, and a report of a time window: per span name, how often, how long, and its <em>self time</em> — its duration less
 /// the time covered by its children. A grain call's client span less the callee's server span is
 /// the message's way there and back plus the wait for the grain's turn; a request's own span less
 /// its grain calls is ASP.NET Core, authentication and JSON.
 /// </summary>
-internal sealed class TraceCollector : IAsyncDisposable
+internal sealed class TraceCollector
 {
     private readonly ConcurrentQueue<Span> spans = new();
-    private LocalServer? server;
 
-    public static async Task<TraceCollector> StartAsync(int port)
+    public void Add(IEnumerable<Span> received)
     {
-        var collector = new TraceCollector();
-        collector.server = await LocalServer.StartAsync(port, app =>
+        foreach (var span in received)
         {
-            app.MapPost("/v1/traces", collector.ReceiveAsync);
-            app.MapPost("/v1/metrics", () => Results.Ok());
-            app.MapPost("/v1/logs", () => Results.Ok());
-        });
-        return collector;
+            spans.Enqueue(span);
+        }
     }
 
     /// <summary>Spans that started within the window, by name, the largest total self time first.</summary>
@@ -58,24 +48,36 @@ internal sealed class TraceCollector : IAsyncDisposable
                 .OrderByDescending(s => s.selfShare)
                 .Take(top)
                 .ToArray(),
+            personWaits = PersonWaits(window),
         };
     }
 
-    public ValueTask DisposeAsync() => server?.DisposeAsync() ?? ValueTask.CompletedTask;
-
-    private async Task<IResult> ReceiveAsync(HttpRequest request)
+    /// <summary>
+    /// For each grain method an HTTP request calls (a client span whose parent is the request's
+    /// server span), how long the call waited outside the grain's own turn: the client span less
+    /// the grain's server span — the message's way there and back, and the wait for the
+    /// activation and for the calls and deliveries queued in front of it.
+    /// </summary>
+    private static PersonWait[] PersonWaits(List<Span> window)
     {
-        var body = request.Headers.ContentEncoding == "gzip" ? new GZipStream(request.Body, CompressionMode.Decompress) : request.Body;
-        using var buffer = new MemoryStream();
-        await body.CopyToAsync(buffer);
-        foreach (var span in OtlpSpans.Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
-        {
-            spans.Enqueue(span);
-        }
-
-        // An empty ExportTraceServiceResponse: everything accepted.
-        return Results.Bytes([], "application/x-protobuf");
+        var byId = window.ToDictionary(s => (s.TraceId, s.SpanId));
+        var servers = window.Where(s => s.Kind == Otlp.Span.Types.SpanKind.Server && s.ParentId != 0).ToLookup(s => (s.TraceId, s.ParentId));
+        return window
+            .Where(s => s.Kind == Otlp.Span.Types.SpanKind.Client
+                && byId.TryGetValue((s.TraceId, s.ParentId), out var parent) && parent.Kind == Otlp.Span.Types.SpanKind.Server && parent.Name.Contains("/api/", StringComparison.Ordinal))
+            .SelectMany(client => servers[(client.TraceId, client.SpanId)].Take(1).Select(server => (client.Name, Wait: client.Milliseconds - server.Milliseconds)))
+            .GroupBy(w => w.Name)
+            .Select(g =>
+            {
+                var waits = g.Select(w => w.Wait).Order().ToArray();
+                return new PersonWait(g.Key, waits.Length, Math.Round(waits.Average(), 2), Math.Round(waits[waits.Length / 2], 2),
+                    Math.Round(waits[Math.Min(waits.Length - 1, (int)Math.Ceiling(0.99 * waits.Length) - 1)], 2));
+            })
+            .OrderByDescending(w => w.Count)
+            .ToArray();
     }
+
+    private sealed record PersonWait(string Call, int Count, double MeanWaitMs, double P50WaitMs, double P99WaitMs);
 
     /// <summary>The span's duration less the union of its children's intervals within it.</summary>
     private static double SelfMilliseconds(Span span, IEnumerable<Span> children)

@@ -18,7 +18,9 @@ public sealed class DatabaseFailures : IIncomingGrainCallFilter
         {
             call = context.Invoke();
         }
+#pragma warning disable CA1031 // Not swallowed: a call that throws at once becomes the same failed task a later failure would be.
         catch (Exception exception)
+#pragma warning restore CA1031
         {
             call = Task.FromException(exception);
         }

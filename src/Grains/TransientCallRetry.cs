@@ -24,7 +24,9 @@ public sealed class TransientCallRetry : IOutgoingGrainCallFilter
             {
                 await context.Invoke();
             }
+#pragma warning disable CA1031 // Not swallowed: kept to decide on a retry, and rethrown as it was when there is none.
             catch (Exception exception)
+#pragma warning restore CA1031
             {
                 thrown = exception;
             }

@@ -29,7 +29,7 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 var connectionString = builder.Configuration.GetConnectionString(StorageSettings.ConnectionStringName);
 if (string.IsNullOrWhiteSpace(connectionString))
 {
-    Console.Error.WriteLine(
+    await Console.Error.WriteLineAsync(
         "ConnectionStrings:Orleans is not set. A silo process needs PostgreSQL " +
         "(e.g. ConnectionStrings__Orleans=\"Host=127.0.0.1;Username=postgres;Database=qpp\"). " +
         "For the single-process embedded default run `dotnet run --project src/Api` instead.");

@@ -1,6 +1,7 @@
 using QppOrleans.Grains;
 using Microsoft.Data.Sqlite;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using QppOrleans.Silo.Hosting;
 using QppOrleans.Silo.Schema;
 
@@ -43,6 +44,11 @@ public static class OrleansHostingExtensions
                     options.ConnectionString = connectionString;
                 });
                 client.AddOutgoingGrainCallFilter<TransientCallRetry>();
+                client.AddDashboard(QppDashboard.Configure);
+
+                // A call sent through a gateway that died is answered (503) within seconds (Failover).
+                client.Services.Configure<ClientMessagingOptions>(Failover.Messaging);
+                client.Services.Configure<ClientMessagingOptions>(builder.Configuration.GetSection(OrleansSettings.Section + ":MessagingOptions"));
                 if (ClusterTls.From(builder.Configuration) is { } tls)
                 {
                     var certificate = tls.LoadCertificate();

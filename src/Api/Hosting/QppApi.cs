@@ -82,6 +82,7 @@ public static class QppApi
         app.MapRegistrationImportsApi();
         app.MapNotificationsApi();
         app.MapServiceCenterApi();
+        app.MapOperatorDashboard();
         app.MapQppPortal();
         if (app.Environment.IsDevelopment())
         {

@@ -1,10 +1,12 @@
+using QppOrleans.Silo.Hosting;
+
 namespace QppOrleans.Api.Hosting;
 
 /// <summary>
 /// Headers every answer carries: no sniffing, no framing, no referrer, a content policy that lets
 /// a JSON answer load nothing, and no caching of anything under <c>/api</c> (it is personal data).
-/// The Development API page (<c>/scalar</c>) keeps a policy it can run under, and the portal's
-/// pages keep the one they set. HSTS belongs to the
+/// The Development API page (<c>/scalar</c>) and the operators' dashboard keep policies they can
+/// run under, and the portal's pages keep the one they set. HSTS belongs to the
 /// gateway that terminates TLS; the API adds it too when it serves HTTPS itself.
 /// </summary>
 internal static class SecurityHeaders
@@ -28,7 +30,9 @@ internal static class SecurityHeaders
         {
             headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/scalar")
                 ? "frame-ancestors 'none'"
-                : "default-src 'none'; frame-ancestors 'none'";
+                : context.Request.Path.StartsWithSegments(QppDashboard.Path)
+                    ? "default-src 'self'; frame-ancestors 'none'"
+                    : "default-src 'none'; frame-ancestors 'none'";
         }
         if (context.Request.Path.StartsWithSegments("/api"))
         {

@@ -54,13 +54,13 @@ internal static class RegistrationApi
     {
         if (record.Find() is not { } registration)
         {
-            return RegistrationProblems.For(RegistrationError.NotFound, record.Py);
+            return RefusalProblems.For(RegistrationMessages.NotFound);
         }
 
         var result = await registration.GetAsync(record.Person);
-        if (result.Error != RegistrationError.None)
+        if (result.Refusal is { } refusal)
         {
-            return RegistrationProblems.For(result.Error, record.Py);
+            return RefusalProblems.For(refusal);
         }
 
         // the first contact is pre-filled with the registering person's name.
@@ -145,7 +145,7 @@ internal static class RegistrationApi
         return await IdempotentRequests.RunAsync(record.Grains, record.Person, idempotencyKey, $"programs/{record.Py}/{record.OrgType}/{record.OrgId}/{program}", program,
             async () =>
             {
-                var (written, refusal) = await record.WriteAsync((registration, person, version) => registration.RegisterAsync(person, program, version), program);
+                var (written, refusal) = await record.WriteAsync((registration, person, version) => registration.RegisterAsync(person, program, version));
                 return (written is null ? null : new RegisteredProgram(written.View!.RegistrationId!), refusal);
             },
             TypedResults.Ok);
@@ -158,7 +158,7 @@ internal static class RegistrationApi
             return NoSuchProgram();
         }
 
-        var (written, refusal) = await record.WriteAsync((registration, person, version) => registration.CancelAsync(person, program, confirm == true, version), program);
+        var (written, refusal) = await record.WriteAsync((registration, person, version) => registration.CancelAsync(person, program, confirm == true, version));
         return refusal is null ? record.Body(written!.View!) : refusal;
     }
 
@@ -171,7 +171,7 @@ internal static class RegistrationApi
         }
 
         var history = record.Find() is { } registration ? await registration.HistoryAsync(record.Person) : null;
-        return history is null ? RegistrationProblems.For(RegistrationError.NotFound, record.Py) : TypedResults.Ok(paging.Of(history, record.Http));
+        return history is null ? RefusalProblems.For(RegistrationMessages.NotFound) : TypedResults.Ok(paging.Of(history, record.Http));
     }
 
     /// <summary>R-11: the caller's Security Official organizations, with both programs' status.</summary>
@@ -179,7 +179,7 @@ internal static class RegistrationApi
     {
         if (options.CurrentValue.For(py) is null)
         {
-            return RegistrationProblems.For(RegistrationError.NotFound, py);
+            return RefusalProblems.For(RegistrationMessages.NotFound);
         }
 
         var connections = await grains.Reference<IUserGrain>(GrainKeys.User(user.UserId())).ConnectionsAsync();

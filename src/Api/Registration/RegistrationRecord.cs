@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using QppOrleans.Api.Accounts;
+using QppOrleans.Api.Errors;
 using QppOrleans.Grains.Abstractions.Registration;
 using QppOrleans.Grains.Registration;
 
@@ -24,17 +25,17 @@ internal sealed record RegistrationRecord(int Py, string OrgType, string OrgId, 
     /// new version in the response's ETag, or the refusal's problem.
     /// </summary>
     public async Task<(RegistrationResult? Written, ProblemHttpResult? Refusal)> WriteAsync(
-        Func<IRegistrationGrain, string, long?, Task<RegistrationResult>> command, string? program = null)
+        Func<IRegistrationGrain, string, long?, Task<RegistrationResult>> command)
     {
         if (Find() is not { } registration)
         {
-            return (null, RegistrationProblems.For(RegistrationError.NotFound, Py));
+            return (null, RefusalProblems.For(RegistrationMessages.NotFound));
         }
 
         var result = await command(registration, Person, IfMatch());
-        if (result.Error != RegistrationError.None)
+        if (result.Refusal is { } refusal)
         {
-            return (null, RegistrationProblems.For(result.Error, Py, program));
+            return (null, RefusalProblems.For(refusal));
         }
 
         Tag(result.View!);

@@ -8,14 +8,14 @@ namespace QppOrleans.Grains.Abstractions.Directory;
 public interface INameIndexGrain : IGrainWithStringKey
 {
     /// <summary>Adds or replaces entries (idempotent); organizations without a word in this shard are taken out.</summary>
-    [Alias("Upsert")]
+    [Alias("Upsert"), ResponseTimeout("00:02:00")]
     Task UpsertAsync(OrganizationSummary[] organizations);
 
     [Alias("Remove")]
     Task RemoveAsync(string[] orgIds);
 
     /// <summary>Stores the shard if it changed since it was last stored.</summary>
-    [Alias("Persist")]
+    [Alias("Persist"), ResponseTimeout("00:02:00")]
     Task PersistAsync();
 
     /// <summary>Organizations whose name has, for every query word, a word starting with it; by name, then id.</summary>

@@ -24,6 +24,28 @@ public sealed class OrganizationAccess(OrganizationState state, OrganizationRef 
     public string? RoleOf(string userId) => state.Members.TryGetValue(userId, out var member) ? member.Role : null;
 
     /// <summary>
+    /// One item of an access request, against what the directory lists for the organization
+    /// (<paramref name="listing"/>): a Shared Savings Program ACO is refused; a clinician
+    /// proves their NPI and a first Security Official the organization with
+    /// <paramref name="given"/>; an organization the directory does not list is refused without an
+    /// attempt counted or anything stored, so invented ids cost neither storage nor Service Center
+    /// escalations (A-26: only a check against the directory is an attempt).
+    /// </summary>
+    public RequestOutcome Request(Person requester, string role, DirectoryListing listing, Validation? given)
+    {
+        Func<Verdict?> validate = role == Roles.Clinician
+            ? () => Validations.Clinician(organization.OrgId, given, listing.Clinicians)
+            : () => Validations.FirstSecurityOfficial(organization.OrgType, listing.Entry, given);
+        if (!listing.Listed && role is Roles.Clinician or Roles.SecurityOfficial)
+        {
+            return Rejected(validate()?.Refusal ?? AccessMessages.NotVerified);
+        }
+
+        var sharedSavingsProgram = role != Roles.Clinician && ApmModels.Find(listing.Entry?.ApmModel)?.Ssp == true;
+        return Request(requester, role, sharedSavingsProgram, validate);
+    }
+
+    /// <summary>
     /// One item of an access request. <paramref name="validation"/> is what
     /// <see cref="Validations"/> says of the validation information (computed by the caller,
     /// which can read the directory); it matters only where validation applies.

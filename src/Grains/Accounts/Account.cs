@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Identity;
+using QppOrleans.Grains.Abstractions.Accounts;
+
 namespace QppOrleans.Grains.Accounts;
 
 /// <summary>A person's account. The password is kept only as a salted slow hash .</summary>
@@ -24,4 +27,32 @@ public sealed class Account
     [Id(8)] public bool Operator { get; set; }
 
     public string Name => $"{FirstName} {LastName}";
+
+    /// <summary>
+    /// the account a sign-up opens — the id normalized (case-insensitive), the phone as
+    /// E.164, the email device and the phone's, the password hashed — from input the API
+    /// has validated (<see cref="AccountInput"/>).
+    /// </summary>
+    public static Account Open(NewAccount input, DateTimeOffset createdAt, PasswordHasher<string> hasher)
+    {
+        var userId = AccountInput.NormalizeUserId(input.UserId);
+        var phone = input.Phone is null ? null : AccountInput.NormalizePhone(input.Phone);
+        List<Device> devices = [new Device { Id = Device.EmailKind, Kind = Device.EmailKind, Destination = input.Email.Trim() }];
+        if (phone is not null)
+        {
+            devices.Add(new Device { Id = Device.SmsKind, Kind = Device.SmsKind, Destination = phone });
+        }
+
+        return new Account
+        {
+            UserId = userId,
+            FirstName = input.FirstName.Trim(),
+            LastName = input.LastName.Trim(),
+            Email = input.Email.Trim(),
+            Phone = phone,
+            PasswordHash = hasher.HashPassword(userId, input.Password),
+            Devices = devices,
+            CreatedAt = createdAt,
+        };
+    }
 }

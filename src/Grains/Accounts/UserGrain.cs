@@ -33,7 +33,7 @@ public sealed partial class UserGrain(
             return false;
         }
 
-        User.Account = NewAccount(account, clock.GetUtcNow());
+        User.Account = Account.Open(account, clock.GetUtcNow(), Hasher);
         await CommitAsync([]);
         return true;
     }
@@ -42,7 +42,7 @@ public sealed partial class UserGrain(
     {
         var now = clock.GetUtcNow();
         var created = User.Account is null;
-        User.Account = NewAccount(account, created ? now : User.Account!.CreatedAt);
+        User.Account = Account.Open(account, created ? now : User.Account!.CreatedAt, Hasher);
         User.Account.Operator = true;
         if (!created)
         {
@@ -210,29 +210,6 @@ public sealed partial class UserGrain(
 
     /// <summary>No write keeps a code that has expired (see <see cref="UserState.ForgetExpiredCodes"/>).</summary>
     protected override void OnCommitting() => User.ForgetExpiredCodes(clock.GetUtcNow());
-
-    private static Account NewAccount(NewAccount account, DateTimeOffset createdAt)
-    {
-        var userId = AccountInput.NormalizeUserId(account.UserId);
-        var phone = account.Phone is null ? null : AccountInput.NormalizePhone(account.Phone);
-        List<Device> devices = [new Device { Id = Device.EmailKind, Kind = Device.EmailKind, Destination = account.Email.Trim() }];
-        if (phone is not null)
-        {
-            devices.Add(new Device { Id = Device.SmsKind, Kind = Device.SmsKind, Destination = phone });
-        }
-
-        return new Account
-        {
-            UserId = userId,
-            FirstName = account.FirstName.Trim(),
-            LastName = account.LastName.Trim(),
-            Email = account.Email.Trim(),
-            Phone = phone,
-            PasswordHash = Hasher.HashPassword(userId, account.Password),
-            Devices = devices,
-            CreatedAt = createdAt,
-        };
-    }
 
     private static VerificationDevice[] Choices(Account account) => [.. account.Devices.Select(d => new VerificationDevice(d.Id, d.Kind, d.Masked))];
 

@@ -7,6 +7,6 @@ namespace QppOrleans.Grains.Directory;
 public interface IDirectoryWriterGrain : IGrainWithIntegerKey
 {
     /// <summary>Operators only (<paramref name="operatorId"/> is checked).</summary>
-    [Alias("Write")]
+    [Alias("Write"), ResponseTimeout("00:02:00")]
     Task<ImportResult[]> WriteAsync(string operatorId, DirectoryEntry[] batch);
 }

@@ -43,41 +43,15 @@ public sealed class OrganizationGrain(
     async Task<RequestOutcome> IOrganizationGrain.RequestAccessAsync(Person requester, string role, Validation? validation)
     {
         var (orgType, orgId) = Key;
-        OrganizationRef reference;
-        Func<Verdict?> validate;
-        var ssp = false;
-        bool listed;
-        if (role == Roles.Clinician)
+        var listing = role == Roles.Clinician
+            ? new DirectoryListing(null, await directory.FindClinicianAsync(orgId))
+            : new DirectoryListing(await directory.FindAsync(orgType, orgId), []);
+        var draft = Draft();
+        var access = new OrganizationAccess(draft, new OrganizationRef(orgType, orgId, listing.NameOr(orgId)), clock.GetUtcNow(), permissions);
+        var outcome = access.Request(requester, role, listing, validation);
+        if (draft.Version != Organization.Version)
         {
-            var clinicians = await directory.FindClinicianAsync(orgId);
-            listed = clinicians.Length > 0;
-            reference = new OrganizationRef(orgType, orgId, clinicians.FirstOrDefault() is { } c ? $"{c.FirstName} {c.LastName}" : orgId);
-            validate = () => Validations.Clinician(orgId, validation, clinicians);
-        }
-        else
-        {
-            var entry = await directory.FindAsync(orgType, orgId);
-            listed = entry is not null;
-            reference = new OrganizationRef(orgType, orgId, entry?.Name ?? orgId);
-            ssp = ApmModels.Find(entry?.ApmModel)?.Ssp == true;
-            validate = () => Validations.FirstSecurityOfficial(orgType, entry, validation);
-        }
-
-        // Nothing to validate against: nothing is stored and no attempt counted, so invented ids
-        // cost neither storage nor Service Center escalations (A-26: only a check against the
-        // directory is an attempt).
-        if (!listed && (role == Roles.Clinician || role == Roles.SecurityOfficial))
-        {
-            var refusal = validate()?.Refusal ?? AccessMessages.NotVerified;
-            return new RequestOutcome(orgId, RequestStatus.Rejected, Code: refusal.Code, Message: refusal.Message);
-        }
-
-        var version = Organization.Version;
-        var access = new OrganizationAccess(Organization, reference, clock.GetUtcNow(), permissions);
-        var outcome = access.Request(requester, role, ssp, validate);
-        if (Organization.Version != version)
-        {
-            await CommitAsync(access.Events);
+            await CommitAsync(draft, access.Events);
             await FollowUpWhilePendingAsync(access);
         }
 
@@ -133,11 +107,12 @@ public sealed class OrganizationGrain(
     private async Task<Refusal?> ChangeAsync(Func<OrganizationAccess, Refusal?> command)
     {
         var entry = await directory.FindAsync(Key.OrgType, Key.OrgId);
-        var access = new OrganizationAccess(Organization, new OrganizationRef(Key.OrgType, Key.OrgId, entry?.Name ?? Key.OrgId), clock.GetUtcNow(), permissions);
+        var draft = Draft();
+        var access = new OrganizationAccess(draft, new OrganizationRef(Key.OrgType, Key.OrgId, entry?.Name ?? Key.OrgId), clock.GetUtcNow(), permissions);
         var error = command(access);
         if (error is null)
         {
-            await CommitAsync(access.Events);
+            await CommitAsync(draft, access.Events);
         }
 
         return error;

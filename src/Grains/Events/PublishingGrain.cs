@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Serialization;
 using Orleans.Streams;
 using QppOrleans.Grains.Abstractions.Events;
 
@@ -8,20 +9,27 @@ namespace QppOrleans.Grains.Events;
 
 /// <summary>
 /// A grain that announces its changes (N-1, N-2). <see cref="CommitAsync"/> stores the new state
-/// together with its events in one write, then publishes them on the grain's own stream. Events
-/// stay in the outbox until every channel has confirmed them; until then they are published
-/// again with backoff while the grain is active, on activation, and from a reminder that brings
-/// the grain back if its silo died between the write and the publish.
+/// together with its events in one write, answers, and then publishes each event on the streams of
+/// the channels that act on it (<see cref="EventRoutes"/>). Events stay in the outbox until those
+/// channels have confirmed them; until then they are published again with backoff while the grain
+/// is active, on activation, and from a reminder that brings the grain back if its silo died
+/// between the write and the publish.
+/// <para>
+/// Nothing of this sits in front of the next call a person makes to the grain: publishing runs
+/// after the answer, confirmations (<see cref="IEventSource.ConfirmAsync"/>, always interleaved)
+/// and the retry timer interleave with calls, and none of them writes the state — confirmations
+/// are stored with the grain's next write, or when the activation ends.
+/// </para>
 /// </summary>
 public abstract class PublishingGrain<TState> : Grain, IEventSource, IRemindable
     where TState : class, IHasOutbox
 {
-    private const string WakeUpReminder = "outbox";
-
     private readonly IPersistentState<TState> state;
+    private readonly WakeUp wakeUp = new("outbox");
     private IGrainTimer? retryTimer;
     private int retryRound;
-    private bool confirmationsUnsaved;
+    private long confirmations;
+    private long confirmationsStored;
 
     protected PublishingGrain(IPersistentState<TState> state) => this.state = state;
 
@@ -37,6 +45,7 @@ public abstract class PublishingGrain<TState> : Grain, IEventSource, IRemindable
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        Outbox.AwaitCurrentChannels();
         if (!Outbox.IsEmpty)
         {
             ScheduleRetry(TimeSpan.Zero);
@@ -47,13 +56,15 @@ public abstract class PublishingGrain<TState> : Grain, IEventSource, IRemindable
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (confirmationsUnsaved && reason.ReasonCode is not DeactivationReasonCode.ApplicationError)
+        if (confirmations != confirmationsStored && reason.ReasonCode is not DeactivationReasonCode.ApplicationError)
         {
             try
             {
                 await state.WriteStateAsync(cancellationToken);
             }
+#pragma warning disable CA1031 // Deactivation goes on whatever the store says; the outbox already holds the events.
             catch (Exception exception)
+#pragma warning restore CA1031
             {
                 // Nothing is lost: the events stay in the stored outbox and the channels drop repeats.
                 Logger.LogDebug(exception, "Could not store confirmations on deactivation of {Grain}", this.GetGrainId());
@@ -64,34 +75,72 @@ public abstract class PublishingGrain<TState> : Grain, IEventSource, IRemindable
     }
 
     /// <summary>
+    /// A copy of the stored state for the functional core to decide over (<see cref="Decision{TState}"/>):
+    /// a refused command, or one whose write fails, leaves the grain's state as it was.
+    /// </summary>
+    protected TState Draft() => ServiceProvider.GetRequiredService<DeepCopier<TState>>().Copy(state.State);
+
+    /// <summary>
+    /// Commits what the core decided: <paramref name="next"/> (a <see cref="Draft"/> the core
+    /// changed) becomes the grain's state only once it is stored, with its events, in one write; a
+    /// failed write leaves the previous state in place (and drops the activation).
+    /// </summary>
+    protected async Task CommitAsync(TState next, IReadOnlyCollection<DomainEvent> events)
+    {
+        var current = state.State;
+        if (ReferenceEquals(next, current))
+        {
+            await CommitAsync(events);
+            return;
+        }
+
+        // The outbox stays the live one: confirmations that arrive meanwhile are not lost.
+        next.Outbox = current.Outbox;
+        state.State = next;
+        try
+        {
+            await CommitAsync(events);
+        }
+        catch
+        {
+            state.State = current;
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Stores the state the caller has already changed, with <paramref name="events"/>, in one
-    /// write; then publishes. A failed write deactivates the grain so that the next call starts
-    /// again from what is stored, never from a change that was not acknowledged.
+    /// write; publishing follows without the caller waiting for it. A failed write deactivates the
+    /// grain so that the next call starts again from what is stored, never from a change that was
+    /// not acknowledged, and its events leave the outbox unpublished.
     /// </summary>
     protected async Task CommitAsync(IReadOnlyCollection<DomainEvent> events)
     {
         OnCommitting();
-        IReadOnlyList<OutboxEntry> added = [];
-        if (events.Count > 0)
+        var added = events.Count == 0 ? [] : Outbox.Add(events);
+        try
         {
-            added = Outbox.Add(events);
-            try
+            if (added.Count > 0)
             {
-                await Outbox.WakeUp.ArmAsync(this, WakeUpReminder, Options.WakeUpPeriod);
+                // Once per non-empty outbox period of the activation (WakeUp); before the write, so
+                // that nothing stored is left without the reminder that would publish it.
+                await wakeUp.ArmAsync(this, Options.WakeUpPeriod);
             }
-            catch
-            {
-                DeactivateOnIdle();
-                throw;
-            }
-        }
 
-        await this.WriteOrDeactivateAsync(state);
-        confirmationsUnsaved = false;
+            var stored = confirmations;
+            await this.WriteOrDeactivateAsync(state);
+            confirmationsStored = stored;
+        }
+        catch
+        {
+            Outbox.Entries.RemoveAll(added.Contains);
+            DeactivateOnIdle();
+            throw;
+        }
 
         if (added.Count > 0)
         {
-            await PublishAsync(added);
+            _ = PublishAsync(added);
             retryRound = 0;
             ScheduleRetry(Options.RetryDelay);
         }
@@ -101,8 +150,8 @@ public abstract class PublishingGrain<TState> : Grain, IEventSource, IRemindable
     {
         if (Outbox.Confirm(eventId, channel))
         {
-            // Stored with the next write; lost confirmations only cause a repeat the channels drop.
-            confirmationsUnsaved = true;
+            // Stored with the next write; a lost confirmation only causes a repeat the channel drops.
+            confirmations++;
         }
 
         return Task.CompletedTask;
@@ -110,7 +159,7 @@ public abstract class PublishingGrain<TState> : Grain, IEventSource, IRemindable
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName != WakeUpReminder)
+        if (reminderName != wakeUp.ReminderName)
         {
             await ReceiveOtherReminderAsync(reminderName, status);
             return;
@@ -118,14 +167,11 @@ public abstract class PublishingGrain<TState> : Grain, IEventSource, IRemindable
 
         if (Outbox.IsEmpty)
         {
-            Outbox.WakeUp.Armed = false;
-            await state.WriteStateAsync();
-            confirmationsUnsaved = false;
-            await WakeUp.CancelAsync(this, WakeUpReminder);
+            await wakeUp.DisarmAsync(this);
             return;
         }
 
-        await PublishAsync(Outbox.Overdue(Clock.GetUtcNow(), Options.RetryDelay));
+        _ = PublishAsync(Outbox.Overdue(Clock.GetUtcNow(), Options.RetryDelay));
     }
 
     /// <summary>For a subclass that tidies its state before every write.</summary>
@@ -137,29 +183,30 @@ public abstract class PublishingGrain<TState> : Grain, IEventSource, IRemindable
     protected virtual Task ReceiveOtherReminderAsync(string reminderName, TickStatus status) => Task.CompletedTask;
 
     /// <summary>
-    /// Puts the entries on the grain's stream. A failure is logged and left to the next retry:
-    /// the change itself is already stored.
+    /// Puts each entry on the streams of the channels still awaiting it. A failure is logged and
+    /// left to the next retry: the change itself is already stored.
     /// </summary>
     protected virtual async Task PublishAsync(IReadOnlyList<OutboxEntry> entries)
     {
-        if (entries.Count == 0)
-        {
-            return;
-        }
-
-        var stream = this.GetStreamProvider(EventStreams.Provider)
-            .GetStream<PublishedEvent>(StreamId.Create(EventStreams.Namespace, this.GetPrimaryKeyString()));
         var now = Clock.GetUtcNow();
         foreach (var entry in entries)
         {
             try
             {
-                await stream.OnNextAsync(new PublishedEvent(this.GetGrainId(), entry.Event));
+                foreach (var channel in entry.AwaitingChannels.ToList())
+                {
+                    await this.GetStreamProvider(EventStreams.Provider)
+                        .GetStream<PublishedEvent>(StreamId.Create(EventChannel.Stream(channel), this.GetPrimaryKeyString()))
+                        .OnNextAsync(new PublishedEvent(this.GetGrainId(), entry.Event));
+                    QppMetrics.EventsPublished.Add(1);
+                }
+
                 entry.LastPublishedAt = now;
                 entry.Publications++;
-                QppMetrics.EventsPublished.Add(1);
             }
+#pragma warning disable CA1031 // A failed publish is retried from the stored outbox, whatever failed.
             catch (Exception exception)
+#pragma warning restore CA1031
             {
                 Logger.LogWarning(exception, "Publishing event {EventId} of {Grain} failed; it will be retried", entry.Event.EventId, this.GetGrainId());
                 return;
@@ -167,17 +214,11 @@ public abstract class PublishingGrain<TState> : Grain, IEventSource, IRemindable
         }
     }
 
-    private async Task RetryAsync()
+    private Task RetryAsync()
     {
         if (Outbox.IsEmpty)
         {
-            if (confirmationsUnsaved)
-            {
-                await state.WriteStateAsync();
-                confirmationsUnsaved = false;
-            }
-
-            return;
+            return Task.CompletedTask;
         }
 
         retryRound++;
@@ -187,16 +228,16 @@ public abstract class PublishingGrain<TState> : Grain, IEventSource, IRemindable
             Logger.LogInformation("Re-publishing {Count} unconfirmed events of {Grain} (round {Round})", overdue.Count, this.GetGrainId(), retryRound);
         }
 
-        await PublishAsync(overdue);
         var delay = Options.RetryDelay * Math.Pow(2, Math.Min(retryRound, 10));
         ScheduleRetry(delay < Options.MaxRetryDelay ? delay : Options.MaxRetryDelay);
+        return PublishAsync(overdue);
     }
 
     private void ScheduleRetry(TimeSpan dueTime)
     {
         if (retryTimer is null)
         {
-            retryTimer = this.RegisterGrainTimer(RetryAsync, new GrainTimerCreationOptions(dueTime, Timeout.InfiniteTimeSpan) { KeepAlive = false });
+            retryTimer = this.RegisterGrainTimer(RetryAsync, new GrainTimerCreationOptions(dueTime, Timeout.InfiniteTimeSpan) { KeepAlive = false, Interleave = true });
         }
         else
         {

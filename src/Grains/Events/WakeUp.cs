@@ -1,16 +1,21 @@
 namespace QppOrleans.Grains.Events;
 
 /// <summary>
-/// A reminder kept registered while a grain holds durable work (unsent events, unsent mail), so
-/// that the grain is activated again on another silo if its own dies. It is armed before the
-/// work is stored and disarmed only after the grain has stored that nothing is left.
+/// The reminder that brings a grain with unconfirmed events back on another silo if its own dies.
+/// It is registered before the first write of a non-empty outbox period of an activation and
+/// removed by its own tick once the outbox is empty: one registration and one removal however many
+/// changes the period holds. Whether it is registered is kept in memory only: a new activation
+/// registers it again (an upsert) before its first events are stored, and a tick that finds the
+/// outbox empty removes it without storing anything — every stored event it guarded was confirmed.
 /// </summary>
-[GenerateSerializer, Alias("qpp.events.WakeUp")]
-public sealed class WakeUp
+public sealed class WakeUp(string reminderName)
 {
-    [Id(0)] public bool Armed { get; set; }
+    public string ReminderName => reminderName;
 
-    public async Task ArmAsync(Grain grain, string reminderName, TimeSpan period)
+    /// <summary>Registered by this activation and not removed since.</summary>
+    public bool Armed { get; private set; }
+
+    public async Task ArmAsync(Grain grain, TimeSpan period)
     {
         if (!Armed)
         {
@@ -19,9 +24,9 @@ public sealed class WakeUp
         }
     }
 
-    /// <summary>Call once the grain has stored <see cref="Armed"/> as false.</summary>
-    public static async Task CancelAsync(Grain grain, string reminderName)
+    public async Task DisarmAsync(Grain grain)
     {
+        Armed = false;
         if (await grain.GetReminder(reminderName) is { } reminder)
         {
             await grain.UnregisterReminder(reminder);

@@ -6,6 +6,13 @@ namespace QppOrleans.Grains.Notifications;
 /// <summary>The audit trail's line for an event: who, what, when, why. Never a code or a secret.</summary>
 public static class AuditLine
 {
+    /// <summary>
+    /// Whether the audit trail keeps the event. A registration's changes are not copied into one:
+    /// the registration's own history records each of them with the actor's role and the
+    /// values before and after, and is the one place they are kept and shown.
+    /// </summary>
+    public static bool Keeps(DomainEvent e) => e is not (RegistrationChanged or SamplingResultRecorded);
+
     public static AuditEntry For(DomainEvent e) => new(e.EventId, e.OccurredAt, e.Actor, Action(e), Details(e));
 
     private static string Action(DomainEvent e) => e switch

@@ -5,8 +5,8 @@ using QppOrleans.Grains.Events;
 
 namespace QppOrleans.Grains.Notifications;
 
-/// <summary>The audit channel: each event of the grain with the same key, once.</summary>
-[ImplicitStreamSubscription(EventStreams.Namespace)]
+/// <summary>The audit channel: each event of the grain with the same key that it keeps (<see cref="AuditLine.Keeps"/>), once.</summary>
+[ImplicitStreamSubscription(EventChannel.AuditStream)]
 public sealed class AuditTrailGrain(
     [PersistentState("audit-trail", QppStorage.Name)] IPersistentState<AuditTrailState> state,
     ILogger<AuditTrailGrain> logger) : ChannelGrain(EventChannel.Audit, logger), IAuditTrailGrain
@@ -23,17 +23,19 @@ public sealed class AuditTrailGrain(
         return Task.FromResult(new AuditPage(page, entries.Count));
     }
 
-    protected override async Task TakeAsync(DomainEvent domainEvent)
+    protected override async Task<bool> TakeAsync(PublishedEvent published)
     {
+        var domainEvent = published.Event;
         taken ??= [.. state.State.Entries.Select(e => e.EventId)];
         if (taken.Contains(domainEvent.EventId))
         {
-            return;
+            return true;
         }
 
         state.State.Entries.Add(AuditLine.For(domainEvent));
         await this.WriteOrDeactivateAsync(state);
 
         taken.Add(domainEvent.EventId);
+        return true;
     }
 }

@@ -1,42 +1,102 @@
+using QppOrleans.Grains.Abstractions;
 using QppOrleans.Grains.Abstractions.Events;
 using QppOrleans.Grains.Abstractions.Registration;
+using QppOrleans.Grains.Access;
 
 namespace QppOrleans.Grains.Registration;
 
 /// <summary>
-/// The rules of one registration (R-2 … R-14) over its state. A command checks the window and
-/// the rule, changes the state, records history and returns the events for the contacts; a rule
-/// that spans two fields (a size change that cancels the Web Interface, the last contact) is
-/// decided here in one change. Plain C#, tested without Orleans.
+/// The rules of one registration (R-1 … R-15), the functional core of <see cref="RegistrationGrain"/>.
+/// <see cref="Decide"/> runs one command over <paramref name="state"/> — a draft, a copy of the
+/// stored state the grain made — and gives the new state with the events for the contacts, or a
+/// <see cref="Refusal"/> with its code and message; the grain stores the new state and takes it
+/// as its own only once the write succeeded. A command checks who asks, the window and
+/// the rule, changes the draft and records history; a rule that spans two fields (a size change
+/// that cancels the Web Interface, the last contact) is decided here in one change. Plain C#,
+/// tested without Orleans.
 /// </summary>
-public sealed class Registration(RegistrationState state, OrganizationRef organization, int performanceYear, RegistrationWindow? window, DateTimeOffset now, int maxContacts = 10)
+public sealed class Registration(
+    RegistrationState state, OrganizationRef organization, int performanceYear, RegistrationWindow? window, DateTimeOffset now,
+    int maxContacts = 10, Permissions? permissions = null)
 {
-    public const string SizeChangeWarning =
-        "You have chosen a new group size that doesn't qualify you to participate in CMS Web Interface. By accepting the new group size, your CMS Web Interface registration will be deleted. Are you sure you want to change your group size?";
+    private readonly Permissions table = permissions ?? Permissions.Default;
 
     public List<DomainEvent> Events { get; } = [];
 
+    /// <summary>The contact the last <see cref="AddContact"/> created, or the one an earlier request with its key created.</summary>
+    public string? CreatedContactId { get; private set; }
+
     public bool IsOpen => window?.IsOpen(now) == true;
+
+    /// <summary>
+    /// a person whose role the table gives manage-registration (the Security Official)
+    /// runs <paramref name="command"/> (with their role) against the version they read
+    /// (<paramref name="ifMatch"/>, 412 when it moved on); a connected person without it is
+    /// refused (403), anyone else learns nothing (404). A repeat of a keyed request
+    /// (<paramref name="requestKey"/>) is answered before If-Match is compared: the first changed the version.
+    /// </summary>
+    public Decision<RegistrationState> Decide(string? role, long? ifMatch, Func<Registration, string, Refusal?> command, string? requestKey = null)
+    {
+        if (role is null)
+        {
+            return Refused(RegistrationMessages.NotFound);
+        }
+
+        if (!table.Allows(organization.OrgType, role, Permissions.ManageRegistration))
+        {
+            return Refused(RegistrationMessages.NotSecurityOfficial);
+        }
+
+        var repeat = requestKey is not null && state.ContactRequests.Exists(r => r.Key == requestKey);
+        if (ifMatch is { } expected && expected != state.Version && !repeat)
+        {
+            return Refused(RegistrationMessages.VersionMismatch);
+        }
+
+        return Decide(rules => command(rules, role));
+    }
+
+    /// <summary>An operator's command: the caller has checked that an operator asks.</summary>
+    public Decision<RegistrationState> Decide(Func<Registration, Refusal?> command)
+    {
+        var version = state.Version;
+        return command(this) switch
+        {
+            { } refusal => Refused(refusal),
+            null when state.Version == version => new Decision<RegistrationState>(null, []),
+            null => new Decision<RegistrationState>(state, Events),
+        };
+    }
+
+    private static Decision<RegistrationState> Refused(Refusal refusal) => new(null, [], refusal);
+
+    /// <summary>R-1, A-20: anyone connected whose role the table gives view-registration reads; others connected are refused (403), strangers learn nothing (404).</summary>
+    public Refusal? MayRead(string? role) => role switch
+    {
+        null => RegistrationMessages.NotFound,
+        _ when table.Allows(organization.OrgType, role, Permissions.ViewRegistration) => null,
+        _ => RegistrationMessages.NotSecurityOfficial,
+    };
 
     public ProgramStatus Status(string program) => program == Programs.WebInterface ? state.WebInterface : state.Cahps;
 
     /// <summary>R-3, R-4: a size that drops below 25 cancels the Web Interface only when confirmed, in the same change.</summary>
-    public RegistrationError SetSize(string actor, string role, string size, bool confirm)
+    public Refusal? SetSize(string actor, string role, string size, bool confirm)
     {
         if (!IsOpen)
         {
-            return RegistrationError.Closed;
+            return RegistrationMessages.Closed(performanceYear);
         }
 
         if (size == state.Size)
         {
-            return RegistrationError.None;
+            return null;
         }
 
         var cancelsWebInterface = state.WebInterface.Registered && !Sizes.Qualifies(size, Programs.WebInterface);
         if (cancelsWebInterface && !confirm)
         {
-            return RegistrationError.ConfirmationRequired;
+            return RegistrationMessages.SizeChangeUnconfirmed;
         }
 
         var before = state.Size ?? "none";
@@ -50,174 +110,197 @@ public sealed class Registration(RegistrationState state, OrganizationRef organi
         }
 
         Modified(actor, except: cancelsWebInterface ? Programs.WebInterface : null);
-        return RegistrationError.None;
+        return null;
     }
 
     /// <summary>R-5: name and address are edited; the ids never change (they are not part of the record).</summary>
-    public RegistrationError SetOrganization(string actor, string role, OrganizationInfo info, OrganizationInfo shown)
+    public Refusal? SetOrganization(string actor, string role, OrganizationInfo info, OrganizationInfo shown)
     {
         if (!IsOpen)
         {
-            return RegistrationError.Closed;
+            return RegistrationMessages.Closed(performanceYear);
         }
 
         if (info == shown && state.Organization is not null)
         {
-            return RegistrationError.None;
+            return null;
         }
 
         state.Organization = info;
         Record(actor, role, "organization-changed", $"{Describe(shown)} → {Describe(info)}");
         Modified(actor);
-        return RegistrationError.None;
+        return null;
     }
 
-    public (RegistrationError, string?) AddContact(string actor, string role, ContactInput input)
+    /// <summary>
+    /// adds a contact. A request that names the key of an earlier one gets that one's contact
+    /// and adds nothing: the key is stored with the contact, so a retry never adds a second one.
+    /// </summary>
+    public Refusal? AddContact(string actor, string role, ContactInput input, string? requestKey = null)
     {
+        // A repeat is answered before the window and the count: the first request changed them.
+        if (requestKey is not null && state.ContactRequests.Find(r => r.Key == requestKey) is { } done)
+        {
+            CreatedContactId = done.ContactId;
+            return null;
+        }
+
         if (!IsOpen)
         {
-            return (RegistrationError.Closed, null);
+            return RegistrationMessages.Closed(performanceYear);
         }
 
         // Each contact is mailed on every change: one account must not be able to add a mailing list.
         if (state.Contacts.Count >= maxContacts)
         {
-            return (RegistrationError.TooManyContacts, null);
+            return RegistrationMessages.TooManyContacts;
         }
 
         var contact = new Contact($"c{state.NextContact++}", input.FirstName, input.LastName, input.Email, input.Phone, input.Extension);
         state.Contacts.Add(contact);
+        if (requestKey is not null)
+        {
+            state.ContactRequests.Add(new ContactRequest(requestKey, contact.ContactId));
+            if (state.ContactRequests.Count > RegistrationState.RememberedContactRequests)
+            {
+                state.ContactRequests.RemoveAt(0);
+            }
+        }
+
         Record(actor, role, "contact-added", Describe(contact));
         Modified(actor);
-        return (RegistrationError.None, contact.ContactId);
+        CreatedContactId = contact.ContactId;
+        return null;
     }
 
-    public RegistrationError UpdateContact(string actor, string role, string contactId, ContactInput input)
+    public Refusal? UpdateContact(string actor, string role, string contactId, ContactInput input)
     {
         if (!IsOpen)
         {
-            return RegistrationError.Closed;
+            return RegistrationMessages.Closed(performanceYear);
         }
 
         var index = state.Contacts.FindIndex(c => c.ContactId == contactId);
         if (index < 0)
         {
-            return RegistrationError.NoSuchContact;
+            return RegistrationMessages.NoSuchContact;
         }
 
         var before = state.Contacts[index];
         var after = new Contact(contactId, input.FirstName, input.LastName, input.Email, input.Phone, input.Extension);
         if (after == before)
         {
-            return RegistrationError.None;
+            return null;
         }
 
         state.Contacts[index] = after;
         Record(actor, role, "contact-changed", $"{Describe(before)} → {Describe(after)}");
         Modified(actor);
-        return RegistrationError.None;
+        return null;
     }
 
     /// <summary>R-6: the last contact cannot be deleted; it must be edited instead.</summary>
-    public RegistrationError DeleteContact(string actor, string role, string contactId)
+    public Refusal? DeleteContact(string actor, string role, string contactId)
     {
         if (!IsOpen)
         {
-            return RegistrationError.Closed;
+            return RegistrationMessages.Closed(performanceYear);
         }
 
         var contact = state.Contacts.Find(c => c.ContactId == contactId);
         if (contact is null)
         {
-            return RegistrationError.NoSuchContact;
+            return RegistrationMessages.NoSuchContact;
         }
 
         if (state.Contacts.Count == 1)
         {
-            return RegistrationError.LastContact;
+            return RegistrationMessages.LastContact;
         }
 
         // The person deleted still hears of it (R-9: every contact of the change).
         Modified(actor);
         state.Contacts.Remove(contact);
         Record(actor, role, "contact-deleted", Describe(contact));
-        return RegistrationError.None;
+        return null;
     }
 
     /// <summary>R-2, R-3, R-5, R-6, R-15: whether a program can be registered now.</summary>
-    public RegistrationError CanRegister(string program, OrganizationInfo shown)
+    private Refusal? CanRegister(string program, OrganizationInfo shown)
     {
         if (!IsOpen)
         {
-            return RegistrationError.Closed;
+            return RegistrationMessages.Closed(performanceYear);
         }
 
         if (window?.Programs.Contains(program) != true)
         {
-            return RegistrationError.ProgramNotOffered;
+            return RegistrationMessages.ProgramNotOffered(performanceYear);
         }
 
         if (Status(program).Registered)
         {
-            return RegistrationError.AlreadyRegistered;
+            return RegistrationMessages.AlreadyRegistered;
         }
 
         if (!Sizes.Qualifies(state.Size, program))
         {
-            return RegistrationError.SizeIneligible;
+            return RegistrationMessages.SizeIneligible;
         }
 
-        return !shown.IsComplete || state.Contacts.Count == 0 ? RegistrationError.Incomplete : RegistrationError.None;
+        return !shown.IsComplete || state.Contacts.Count == 0 ? RegistrationMessages.Incomplete : null;
     }
 
-    /// <summary>R-7: register a program; the registration id is given the first time only.</summary>
-    public RegistrationError Register(string actor, string role, string program, OrganizationInfo shown, Func<string> newRegistrationId)
+    /// <summary>
+    /// register a program. The record takes <paramref name="newRegistrationId"/> (a fresh id
+    /// the grain holds for a record without one) the first time only, and only when registering.
+    /// </summary>
+    public Refusal? Register(string actor, string role, string program, OrganizationInfo shown, string? newRegistrationId)
     {
         var refusal = CanRegister(program, shown);
-        if (refusal != RegistrationError.None)
+        if (refusal is not null)
         {
             return refusal;
         }
 
         state.Organization ??= shown;
-        state.RegistrationId ??= newRegistrationId();
+        state.RegistrationId ??= newRegistrationId ?? throw new InvalidOperationException("A record without a registration id is registered with a fresh one.");
         SetStatus(program, new ProgramStatus(true, now));
         Record(actor, role, "registered", $"{ProgramName(program)}, registration ID {state.RegistrationId}");
         Announce(program, RegistrationChange.Submitted, actor);
-        return RegistrationError.None;
+        return null;
     }
 
     /// <summary>R-8: cancel with confirmation; the organization may register again (same id).</summary>
-    public RegistrationError Cancel(string actor, string role, string program, bool confirm)
+    public Refusal? Cancel(string actor, string role, string program, bool confirm)
     {
         if (!IsOpen)
         {
-            return RegistrationError.Closed;
+            return RegistrationMessages.Closed(performanceYear);
         }
 
         if (!Status(program).Registered)
         {
-            return RegistrationError.NotRegistered;
+            return RegistrationMessages.NotRegistered;
         }
 
         if (!confirm)
         {
-            return RegistrationError.ConfirmationRequired;
+            return RegistrationMessages.CancellationUnconfirmed;
         }
 
         SetStatus(program, new ProgramStatus(false));
         Record(actor, role, "cancelled", $"{ProgramName(program)}, registration ID {state.RegistrationId}");
         Announce(program, RegistrationChange.Cancelled, actor);
-        return RegistrationError.None;
+        return null;
     }
 
-    /// <summary>R-10: operators register prior-year Web Interface groups and SSP ACOs; not bound to the window.</summary>
     /// <summary>
     /// registers the programs not yet registered. A record that holds nothing yet starts from
     /// the organization's prior-year registration, when it had one (size, organization information
     /// and contacts; registration guide, Section V), which the Security Official then corrects.
     /// </summary>
-    public bool AutoRegister(string operatorId, IEnumerable<string> programs, string reason, OrganizationInfo shown, Func<string> newRegistrationId, RegistrationView? priorYear = null)
+    public bool AutoRegister(string operatorId, IEnumerable<string> programs, string reason, OrganizationInfo shown, string? newRegistrationId, RegistrationView? priorYear = null)
     {
         var changed = false;
         if (priorYear is { RegistrationId: not null } prior && state.Size is null && state.Organization is null && state.Contacts.Count == 0
@@ -236,7 +319,7 @@ public sealed class Registration(RegistrationState state, OrganizationRef organi
         foreach (var program in programs.Where(p => !Status(p).Registered))
         {
             state.Organization ??= shown;
-            state.RegistrationId ??= newRegistrationId();
+            state.RegistrationId ??= newRegistrationId ?? throw new InvalidOperationException("A record without a registration id is registered with a fresh one.");
             SetStatus(program, new ProgramStatus(true, now, Auto: true));
             Record(operatorId, "operator", "registered-automatically", $"{ProgramName(program)} ({reason}), registration ID {state.RegistrationId}");
             Announce(program, RegistrationChange.Submitted, operatorId);

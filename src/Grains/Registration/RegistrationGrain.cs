@@ -26,6 +26,8 @@ public sealed class RegistrationGrain(
 {
     private OrganizationInfo? shownFromDirectory;
 
+    private string? freshId;
+
     /// <summary>The record as last shown, kept until its version changes: reads far outnumber writes.</summary>
     private RegistrationView? view;
 
@@ -46,154 +48,123 @@ public sealed class RegistrationGrain(
         return (int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), parts[2], parts[3]);
     }
 
-    async Task<RegistrationResult> IRegistrationGrain.GetAsync(string actor) => await ReaderRoleAsync(actor) switch
-    {
-        RegistrationError.None => new RegistrationResult(RegistrationError.None, await ViewAsync()),
-        var error => new RegistrationResult(error),
-    };
+    async Task<RegistrationResult> IRegistrationGrain.GetAsync(string actor) =>
+        (await RulesAsync(Record)).MayRead(await Organization.RoleOfAsync(actor)) is { } refusal
+            ? new RegistrationResult(refusal)
+            : new RegistrationResult(null, await ViewAsync());
 
     Task<RegistrationResult> IRegistrationGrain.SetSizeAsync(string actor, string size, bool confirm, long? ifMatch) =>
-        WriteAsync(actor, ifMatch, async (rules, role) => (rules.SetSize(actor, role, size, confirm), null));
+        WriteAsync(actor, ifMatch, (rules, role) => rules.SetSize(actor, role, size, confirm));
 
-    Task<RegistrationResult> IRegistrationGrain.SetOrganizationAsync(string actor, OrganizationInfo organization, long? ifMatch) =>
-        WriteAsync(actor, ifMatch, async (rules, role) => (rules.SetOrganization(actor, role, organization, await ShownAsync()), null));
-
-    Task<RegistrationResult> IRegistrationGrain.AddContactAsync(string actor, ContactInput contact, long? ifMatch, string? requestKey)
+    async Task<RegistrationResult> IRegistrationGrain.SetOrganizationAsync(string actor, OrganizationInfo organization, long? ifMatch)
     {
-        // A repeat is answered before If-Match is compared: the first request changed the version.
-        if (requestKey is not null && Record.ContactRequests.Find(r => r.Key == requestKey) is { } done)
-        {
-            return WriteAsync(actor, null, async (_, _) => (RegistrationError.None, done.ContactId));
-        }
-
-        return WriteAsync(actor, ifMatch, async (rules, role) =>
-        {
-            var (error, created) = rules.AddContact(actor, role, contact);
-            if (error == RegistrationError.None && requestKey is not null && created is not null)
-            {
-                // Stored by the same write as the contact.
-                Record.ContactRequests.Add(new ContactRequest(requestKey, created));
-                if (Record.ContactRequests.Count > RegistrationState.RememberedContactRequests)
-                {
-                    Record.ContactRequests.RemoveAt(0);
-                }
-            }
-
-            return (error, created);
-        });
+        var shown = await ShownAsync();
+        return await WriteAsync(actor, ifMatch, (rules, role) => rules.SetOrganization(actor, role, organization, shown));
     }
 
+    Task<RegistrationResult> IRegistrationGrain.AddContactAsync(string actor, ContactInput contact, long? ifMatch, string? requestKey) =>
+        WriteAsync(actor, ifMatch, (rules, role) => rules.AddContact(actor, role, contact, requestKey), requestKey);
+
     Task<RegistrationResult> IRegistrationGrain.UpdateContactAsync(string actor, string contactId, ContactInput contact, long? ifMatch) =>
-        WriteAsync(actor, ifMatch, async (rules, role) => (rules.UpdateContact(actor, role, contactId, contact), null));
+        WriteAsync(actor, ifMatch, (rules, role) => rules.UpdateContact(actor, role, contactId, contact));
 
     Task<RegistrationResult> IRegistrationGrain.DeleteContactAsync(string actor, string contactId, long? ifMatch) =>
-        WriteAsync(actor, ifMatch, async (rules, role) => (rules.DeleteContact(actor, role, contactId), null));
+        WriteAsync(actor, ifMatch, (rules, role) => rules.DeleteContact(actor, role, contactId));
 
-    Task<RegistrationResult> IRegistrationGrain.RegisterAsync(string actor, string program, long? ifMatch) =>
-        WriteAsync(actor, ifMatch, async (rules, role) =>
-        {
-            var shown = await ShownAsync();
-            var refusal = rules.CanRegister(program, shown);
-            if (refusal != RegistrationError.None)
-            {
-                return (refusal, null);
-            }
-
-            var id = Record.RegistrationId ?? await NewRegistrationIdAsync();
-            return (rules.Register(actor, role, program, shown, () => id), null);
-        });
+    async Task<RegistrationResult> IRegistrationGrain.RegisterAsync(string actor, string program, long? ifMatch)
+    {
+        var shown = await ShownAsync();
+        var id = await FreshIdAsync();
+        return await WriteAsync(actor, ifMatch, (rules, role) => rules.Register(actor, role, program, shown, id));
+    }
 
     Task<RegistrationResult> IRegistrationGrain.CancelAsync(string actor, string program, bool confirm, long? ifMatch) =>
-        WriteAsync(actor, ifMatch, async (rules, role) => (rules.Cancel(actor, role, program, confirm), null));
+        WriteAsync(actor, ifMatch, (rules, role) => rules.Cancel(actor, role, program, confirm));
 
     async Task<HistoryEntry[]?> IRegistrationGrain.HistoryAsync(string actor) =>
-        await ReaderRoleAsync(actor) is RegistrationError.None ? Enumerable.Reverse(Record.History).ToArray() : null;
+        (await RulesAsync(Record)).MayRead(await Organization.RoleOfAsync(actor)) is null ? Enumerable.Reverse(Record.History).ToArray() : null;
 
     async Task<bool> IRegistrationGrain.AutoRegisterAsync(string operatorId, string[] programs, string reason)
     {
         await GrainFactory.RequireOperatorAsync(operatorId);
-        var rules = await RulesAsync();
-        var id = Record.RegistrationId ?? (programs.Any(p => !rules.Status(p).Registered) ? await NewRegistrationIdAsync() : "");
+        var id = await FreshIdAsync();
         var priorYear = await GrainFactory.Reference<IRegistrationGrain>(GrainKeys.Registration(Key.Year - 1, Key.OrgType, Key.OrgId)).SummaryAsync();
-        var changed = rules.AutoRegister(operatorId, programs, reason, await ShownAsync(), () => id, priorYear);
-        if (changed)
+        var shown = await ShownAsync();
+        return await CommitAsync((await RulesAsync(Draft())).Decide(rules =>
         {
-            await CommitAsync(rules.Events);
-        }
-
-        return changed;
+            rules.AutoRegister(operatorId, programs, reason, shown, id, priorYear);
+            return null;
+        }));
     }
 
     async Task<bool> IRegistrationGrain.RecordSamplingAsync(string operatorId, int webInterfaceAssignedPatients, bool cahpsSampleMet)
     {
         await GrainFactory.RequireOperatorAsync(operatorId);
-        var rules = await RulesAsync();
-        var changed = rules.RecordSampling(operatorId, webInterfaceAssignedPatients, cahpsSampleMet);
-        if (changed)
+        return await CommitAsync((await RulesAsync(Draft())).Decide(rules =>
         {
-            await CommitAsync(rules.Events);
-        }
-
-        return changed;
+            rules.RecordSampling(operatorId, webInterfaceAssignedPatients, cahpsSampleMet);
+            return null;
+        }));
     }
 
     Task<RegistrationView> IRegistrationGrain.SummaryAsync() => ViewAsync();
 
-    /// <summary>R-1, A-20: anyone connected whose role the table gives view-registration reads; others connected are refused (403), strangers learn nothing (404).</summary>
-    private async Task<RegistrationError> ReaderRoleAsync(string actor) => await Organization.RoleOfAsync(actor) switch
-    {
-        null => RegistrationError.NotFound,
-        var role when permissions.Allows(Key.OrgType, role, Permissions.ViewRegistration) => RegistrationError.None,
-        _ => RegistrationError.NotSecurityOfficial,
-    };
-
-    /// <summary>R-1: only a Security Official writes; a connected user is refused (403), anyone else learns nothing (404).</summary>
-    private async Task<RegistrationResult> WriteAsync(string actor, long? ifMatch, Func<Registration, string, Task<(RegistrationError Error, string? CreatedId)>> command)
+    /// <summary>Asks the organization grain (R-1's authority) for the actor's role, lets the core decide over a draft, and commits what it decided.</summary>
+    private async Task<RegistrationResult> WriteAsync(string actor, long? ifMatch, Func<Registration, string, Refusal?> command, string? requestKey = null)
     {
         var role = await Organization.RoleOfAsync(actor);
-        if (role is null)
+        var rules = await RulesAsync(Draft());
+        var decision = rules.Decide(role, ifMatch, command, requestKey);
+        if (decision.Refusal is { } refusal)
         {
-            return new RegistrationResult(RegistrationError.NotFound);
+            return new RegistrationResult(refusal);
         }
 
-        // the table gives manage-registration to the Security Official.
-        if (!permissions.Allows(Key.OrgType, role, Permissions.ManageRegistration))
-        {
-            return new RegistrationResult(RegistrationError.NotSecurityOfficial);
-        }
-
-        if (ifMatch is { } expected && expected != Record.Version)
-        {
-            return new RegistrationResult(RegistrationError.VersionMismatch);
-        }
-
-        var rules = await RulesAsync();
-        var version = Record.Version;
-        var (error, created) = await command(rules, role);
-        if (error == RegistrationError.None && Record.Version != version)
-        {
-            await CommitAsync(rules.Events);
-        }
-
-        return new RegistrationResult(error, error == RegistrationError.None ? await ViewAsync() : null, created);
+        await CommitAsync(decision);
+        return new RegistrationResult(null, await ViewAsync(), rules.CreatedContactId);
     }
+
+    /// <summary>Writes the state the core decided, if it changed anything: true when it did.</summary>
+    private async Task<bool> CommitAsync(Decision<RegistrationState> decision)
+    {
+        if (decision.State is not { } next)
+        {
+            return false;
+        }
+
+        await CommitAsync(next, decision.Events);
+        if (next.RegistrationId == freshId)
+        {
+            freshId = null;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A record without a registration id holds a fresh one from the allocator, for the core to
+    /// take if it registers; kept for the next command if it does not.
+    /// </summary>
+    private async Task<string?> FreshIdAsync() =>
+        Record.RegistrationId is null ? freshId ??= await GrainFactory.Reference<IRegistrationIdAllocatorGrain>(GrainKeys.RegistrationIds).NextAsync() : null;
 
     /// <summary>Every change to the record raises its version (its ETag), so the version says when the view is stale.</summary>
     private async Task<RegistrationView> ViewAsync()
     {
         if (view is null || view.Version != Record.Version)
         {
-            view = (await RulesAsync()).View(await ShownAsync());
+            view = (await RulesAsync(Record)).View(await ShownAsync());
         }
 
         return view;
     }
 
-    private async Task<Registration> RulesAsync()
+    private async Task<Registration> RulesAsync(RegistrationState over)
     {
         var (year, orgType, orgId) = Key;
         var shown = await ShownAsync();
-        return new Registration(Record, new OrganizationRef(orgType, orgId, Record.Organization?.Name ?? shown.Name), year, options.CurrentValue.For(year), clock.GetUtcNow(), options.CurrentValue.MaxContacts);
+        return new Registration(over, new OrganizationRef(orgType, orgId, over.Organization?.Name ?? shown.Name), year,
+            options.CurrentValue.For(year), clock.GetUtcNow(), options.CurrentValue.MaxContacts, permissions);
     }
 
     /// <summary>R-5, R-6: until saved, the record shows the directory's name and address.</summary>
@@ -213,5 +184,4 @@ public sealed class RegistrationGrain(
         return shownFromDirectory;
     }
 
-    private Task<string> NewRegistrationIdAsync() => GrainFactory.Reference<IRegistrationIdAllocatorGrain>(GrainKeys.RegistrationIds).NextAsync();
 }

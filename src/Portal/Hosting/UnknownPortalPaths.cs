@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 namespace QppOrleans.WebPortal.Hosting;
 
 /// <summary>
-/// A browser's GET of an address that matches nothing, outside the API's paths (<c>/api</c>,
-/// health, OpenAPI, the API page) and the assets, gets the portal's "Page not found" page with a
+/// A browser's GET of an address that matches nothing, outside the API host's paths (<c>/api</c>,
+/// health, OpenAPI, the API page, the operators' dashboard) and the assets, gets the portal's "Page not found" page with a
 /// 404; the API's own paths keep their JSON problem. It runs after routing chose nothing, rather
 /// than as a catch-all route: routing picks endpoints by method and content type before it checks
 /// a route's constraints, so a catch-all would win over an API endpoint whose body is optional
@@ -13,7 +13,7 @@ namespace QppOrleans.WebPortal.Hosting;
 /// </summary>
 public static class UnknownPortalPaths
 {
-    private static readonly string[] ApiPaths = ["/api", "/health", "/openapi", "/scalar", PortalHosting.AssetsPath];
+    private static readonly string[] ApiPaths = ["/api", "/health", "/openapi", "/scalar", "/dashboard", PortalHosting.AssetsPath];
 
     /// <summary>Place after routing and authentication, before whatever answers 404 for unmatched requests.</summary>
     public static IApplicationBuilder UseQppPortalNotFound(this IApplicationBuilder app)

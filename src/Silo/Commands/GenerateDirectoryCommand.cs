@@ -42,14 +42,14 @@ public static class GenerateDirectoryCommand
         {
             while (!cancellation.IsCancellationRequested)
             {
-                Console.Error.Write($"\rgenerating: {Math.Min(generator.Written, practices):N0} of {practices:N0} practices");
+                await Console.Error.WriteAsync($"\rgenerating: {Math.Min(generator.Written, practices):N0} of {practices:N0} practices");
                 await Task.Delay(500, CancellationToken.None);
             }
         });
         await generator.WriteAsync(output);
         await cancellation.CancelAsync();
         await progress;
-        Console.Error.WriteLine($"\rgenerated {generator.Written:N0} organizations ({practices:N0} practices with {clinicians} clinicians each){(path is null ? "" : " in " + path)}");
+        await Console.Error.WriteLineAsync($"\rgenerated {generator.Written:N0} organizations ({practices:N0} practices with {clinicians} clinicians each){(path is null ? "" : " in " + path)}");
         return 0;
     }
 

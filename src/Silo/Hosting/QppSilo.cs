@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Npgsql;
@@ -42,10 +43,13 @@ public static class QppSilo
             silo.UseTls(certificate, options => tls.Configure(options, certificate));
         }
 
-        // Failure detection and the reminder floor, for operators to tune (Orleans' defaults otherwise).
+        // Failure detection in seconds (Failover), then what operators set; the reminder floor likewise (Orleans' default otherwise).
+        silo.Services.Configure<ClusterMembershipOptions>(Failover.Membership);
         silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection(OrleansSettings.Section + ":MembershipOptions"));
+        silo.Services.Configure<SiloMessagingOptions>(Failover.Messaging);
+        silo.Services.Configure<SiloMessagingOptions>(configuration.GetSection(OrleansSettings.Section + ":MessagingOptions"));
         silo.Services.Configure<ReminderOptions>(configuration.GetSection(OrleansSettings.Section + ":ReminderOptions"));
-        return silo.UseQppPostgres(connectionString).UseQppEvents(configuration).UseQppTracing(configuration);
+        return silo.UseQppPostgres(connectionString).UseQppEvents(configuration).UseQppTracing(configuration).AddDashboard(QppDashboard.Configure);
     }
 
     /// <summary>
@@ -82,8 +86,10 @@ public static class QppSilo
             options.Invariant = StorageSettings.PostgresInvariant;
             options.ConnectionString = connectionString;
         });
+#pragma warning disable CA2000 // One data source per silo, for the life of the process.
         silo.Services.AddSingleton<IDirectoryStore>(new PostgresDirectoryStore(NpgsqlDataSource.Create(connectionString)));
-        return silo.AddQppGrainStorage(StorageSettings.PostgresInvariant, connectionString);
+#pragma warning restore CA2000
+        return silo.AddQppGrainStorage(StorageMode.Cluster, StorageSettings.PostgresInvariant, connectionString);
     }
 
     /// <summary>The single silo of the embedded default: localhost clustering, state and reminders in a SQLite file.</summary>
@@ -92,7 +98,7 @@ public static class QppSilo
         var settings = configuration.GetSection(OrleansSettings.Section).Get<OrleansSettings>() ?? new OrleansSettings();
         silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
         silo.Services.Configure<ReminderOptions>(configuration.GetSection(OrleansSettings.Section + ":ReminderOptions"));
-        return silo.UseQppSqlite(sqliteConnectionString).UseQppEvents(configuration).UseQppTracing(configuration);
+        return silo.UseQppSqlite(sqliteConnectionString).UseQppEvents(configuration).UseQppTracing(configuration).AddDashboard(QppDashboard.Configure);
     }
 
     /// <summary>
@@ -106,14 +112,16 @@ public static class QppSilo
         // Grain state and reminders go through one writer that commits them in groups (see
         // SqliteGroupCommit); the directory's batches and searches have their own connections,
         // searches read concurrently beside the writer.
+#pragma warning disable CA2000 // One writer and one directory source per silo, for the life of the process.
         var dataSource = new SqliteDataSource(sqliteConnectionString, groupCommit: true);
         silo.Services.AddSingleton<IDirectoryStore>(new SqliteDirectoryStore(new SqliteDataSource(sqliteConnectionString)));
+#pragma warning restore CA2000
         silo.UseAdoNetReminderService(options =>
         {
             options.Invariant = StorageSettings.SqliteInvariant;
             options.DataSource = dataSource;
         });
-        return silo.AddQppGrainStorage(StorageSettings.SqliteInvariant, sqliteConnectionString, dataSource);
+        return silo.AddQppGrainStorage(StorageMode.Embedded, StorageSettings.SqliteInvariant, sqliteConnectionString, dataSource);
     }
 
     /// <summary>
@@ -130,10 +138,12 @@ public static class QppSilo
 
     /// <summary>
     /// The grain storage every grain uses, with Orleans' own version-tolerant serializer so that
-    /// the <c>[Id]</c>/<c>[Alias]</c> attributes on stored types keep old rows readable.
+    /// the <c>[Id]</c>/<c>[Alias]</c> attributes on stored types keep old rows readable. Its writes
+    /// and the reminder table's are counted under <paramref name="mode"/> (<see cref="QppMetrics.StorageWrites"/>).
     /// </summary>
-    public static ISiloBuilder AddQppGrainStorage(this ISiloBuilder silo, string invariant, string connectionString, System.Data.Common.DbDataSource? dataSource = null)
+    public static ISiloBuilder AddQppGrainStorage(this ISiloBuilder silo, string mode, string invariant, string connectionString, System.Data.Common.DbDataSource? dataSource = null)
     {
+        silo.Services.Decorate<IReminderTable>((_, table) => new CountedReminderTable(table, mode));
         silo.AddIncomingGrainCallFilter<DatabaseFailures>();
         silo.AddAdoNetGrainStorage(AdoNetStorageName, options =>
         {
@@ -145,7 +155,7 @@ public static class QppSilo
         silo.Services.AddOptions<AdoNetGrainStorageOptions>(AdoNetStorageName)
             .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
         silo.Services.AddKeyedSingleton<IGrainStorage>(QppStorage.Name, (services, _) =>
-            new GuardedGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(AdoNetStorageName)));
+            new GuardedGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(AdoNetStorageName), mode));
         return silo;
     }
 }

@@ -13,7 +13,8 @@ namespace QppOrleans.Silo.Hosting;
 
 /// <summary>
 /// Traces and metrics for ASP.NET Core (added by the API), Orleans, Npgsql and the domain's own
-/// source and meter; exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+/// source and meter; exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, the
+/// metrics alone with <c>OTEL_TRACES_EXPORTER=none</c>.
 /// </summary>
 public static class QppTelemetry
 {
@@ -46,6 +47,10 @@ public static class QppTelemetry
                 trace.AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", SourceName).AddNpgsql();
                 tracing?.Invoke(trace);
             });
+        }
+
+        if (IsExporting(builder.Configuration))
+        {
             telemetry.UseOtlpExporter();
         }
 
@@ -54,5 +59,7 @@ public static class QppTelemetry
 
     /// <summary>Spans are recorded, and carried across grain calls, only when they are exported.</summary>
     public static bool IsTracing(IConfiguration configuration) =>
-        !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        IsExporting(configuration) && !string.Equals(configuration["OTEL_TRACES_EXPORTER"], "none", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsExporting(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
 }

@@ -187,7 +187,9 @@ internal sealed class SqliteGroupCommit(string connectionString) : IDisposable
                 statements.Release.ExecuteNonQuery();
                 return;
             }
+#pragma warning disable CA1031 // Not swallowed: an undo that fails loses the whole group, whose callers all get the error.
             catch (Exception undoError)
+#pragma warning restore CA1031
             {
                 error = undoError;
             }
@@ -212,7 +214,9 @@ internal sealed class SqliteGroupCommit(string connectionString) : IDisposable
 
             group.Succeed();
         }
+#pragma warning disable CA1031 // Not swallowed: every caller of the group gets the error.
         catch (Exception error)
+#pragma warning restore CA1031
         {
             Lose(group, error);
         }

@@ -43,7 +43,7 @@ public sealed class PostgresDirectoryStore(NpgsqlDataSource dataSource) : IDirec
             while (await reader.ReadAsync(cancellationToken))
             {
                 var key = (reader.GetString(0), reader.GetString(1));
-                var replaced = reader.IsDBNull(3) ? null : reader.GetString(3);
+                var replaced = await reader.IsDBNullAsync(3, cancellationToken) ? null : reader.GetString(3);
                 var written = reader.GetBoolean(4);
                 outcomes[key] = (replaced, written) switch
                 {

@@ -11,7 +11,7 @@ public sealed class SqliteDirectoryStore(DbDataSource dataSource) : IDirectorySt
     public async Task<ImportResult[]> UpsertAsync(IReadOnlyList<DirectoryEntry> entries, CancellationToken cancellationToken = default)
     {
         await using var connection = (SqliteConnection)await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         using var find = Command(connection, transaction, "SELECT content_hash, payload FROM qpp_directory WHERE org_type = $type AND org_id = $id;", "$type", "$id");
         using var write = Command(connection, transaction, """
             INSERT INTO qpp_directory (org_type, org_id, content_hash, payload, updated_at)

@@ -73,7 +73,7 @@ public sealed partial class Backstage(Uri baseAddress)
     public async Task<JsonElement> ImportLinesAsync(string path, params string[] lines)
     {
         using var operatorClient = await OperatorAsync();
-        var body = new StringContent(string.Join('\n', lines) + "\n", Encoding.UTF8, "application/x-ndjson");
+        using var body = new StringContent(string.Join('\n', lines) + "\n", Encoding.UTF8, "application/x-ndjson");
         return await (await Ok(operatorClient.PostAsync(path, body))).Content.ReadFromJsonAsync<JsonElement>();
     }
 
@@ -89,7 +89,7 @@ public sealed partial class Backstage(Uri baseAddress)
     public async Task ImportAsync(params Practice[] practices)
     {
         using var operatorClient = await OperatorAsync();
-        var body = new StringContent(string.Join('\n', practices.Select(p => p.Line())) + "\n", Encoding.UTF8, "application/x-ndjson");
+        using var body = new StringContent(string.Join('\n', practices.Select(p => p.Line())) + "\n", Encoding.UTF8, "application/x-ndjson");
         var report = await (await Ok(operatorClient.PostAsync("api/admin/directory", body))).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(0, report.GetProperty("rejected").GetInt64());
     }

@@ -30,7 +30,9 @@ public sealed class Browser : IDisposable
         options.AddArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", $"--user-data-dir={profile}", $"--window-size={width},{height}");
         // The driver is Debian's: Selenium Manager downloads nothing.
+#pragma warning disable CA2000 // The driver owns its service and stops it when it quits.
         var service = ChromeDriverService.CreateDefaultService(DriverDirectory, "chromedriver");
+#pragma warning restore CA2000
         service.SuppressInitialDiagnosticInformation = true;
         service.HideCommandPromptWindow = true;
         Driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));

@@ -129,7 +129,7 @@ public sealed class AccessApiTests(ApiFixture api)
             var values = validation.Replace("TIN", world.Tin, StringComparison.Ordinal).Replace("NPI", world.Npi, StringComparison.Ordinal)
                 .Replace("PTAN", world.Ptan, StringComparison.Ordinal);
             var body = $$"""{"orgType":"practice","items":[{"orgId":"{{world.Tin}}","role":"security-official","validation":{{values}}}]}""";
-            var response = await person.PostAsync("/api/access-requests", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+            var response = await person.SendTextAsync(HttpMethod.Post, "/api/access-requests", body);
 
             var problem = await Portal.ProblemAsync(response, HttpStatusCode.BadRequest, "validation-failed");
             Assert.True(problem.GetProperty("errors").TryGetProperty($"items[0].validation.{field}", out _), $"{validation}: {problem}");

@@ -24,8 +24,7 @@ internal sealed class AccessWorld(ApiFixture api)
     {
         var practice = $$"""{"kind":"practice","tin":"{{Tin}}","name":"{{Name}}","city":"Richmond","state":"VA","clinicians":[{"npi":"{{Npi}}","ptan":"{{Ptan}}","firstName":"Ann","lastName":"Lee"}]}""";
         using var operatorClient = api.SignedIn(ApiFixture.Operator);
-        var response = await operatorClient.PostAsync("/api/admin/directory",
-            new StringContent(string.Join('\n', [practice, .. extraLines]), Encoding.UTF8, "application/x-ndjson"));
+        using var response = await operatorClient.PostNdjsonAsync("/api/admin/directory", string.Join('\n', [practice, .. extraLines]));
         var report = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(0, report.GetProperty("rejected").GetInt32());
     }

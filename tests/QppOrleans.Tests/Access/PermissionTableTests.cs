@@ -89,15 +89,15 @@ public sealed class ChangedPermissionsFixture : ApiFixture
 {
     private readonly string file = Path.Combine(Path.GetTempPath(), $"qpp-permissions-{Guid.NewGuid():N}.json");
 
-    protected override Task<Dictionary<string, string?>> PrepareAsync()
+    protected override async Task<Dictionary<string, string?>> PrepareAsync()
     {
-        using var shipped = typeof(Permissions).Assembly.GetManifestResourceStream("QppOrleans.Grains.Access.permissions.json")!;
-        var table = JsonNode.Parse(shipped)!;
+        await using var shipped = typeof(Permissions).Assembly.GetManifestResourceStream("QppOrleans.Grains.Access.permissions.json")!;
+        var table = (await JsonNode.ParseAsync(shipped))!;
         table["practice"]!["staff-user"]!.AsArray().Add("manage-access");
         var securityOfficial = table["practice"]!["security-official"]!.AsArray();
         securityOfficial.Remove(securityOfficial.Single(a => a!.GetValue<string>() == "manage-registration"));
-        File.WriteAllText(file, table.ToJsonString());
-        return Task.FromResult(new Dictionary<string, string?> { [Permissions.FileKey] = file });
+        await File.WriteAllTextAsync(file, table.ToJsonString());
+        return new Dictionary<string, string?> { [Permissions.FileKey] = file };
     }
 
     protected override Task CleanUpAsync()

@@ -38,7 +38,7 @@ public sealed class ServiceCenterRolesTests(ApiFixture api)
         var directory = string.Join('\n',
             $$"""{"kind":"apm-entity","apmModel":"ssp","entityId":"{{aco}}","name":"Shared Savings ACO {{aco}}","participants":[{"tin":"811111111","npi":"1234567893"},{"tin":"822222222","npi":"1234567893"}]}""",
             $$"""{"kind":"apm-entity","apmModel":"pcf","entityId":"{{pcf}}","name":"PCF Practice {{pcf}}","participants":[{"tin":"811111111","npi":"1234567893"}]}""");
-        Assert.True((await operatorClient.PostAsync("/api/admin/directory", Ndjson(directory))).IsSuccessStatusCode);
+        Assert.True((await operatorClient.PostNdjsonAsync("/api/admin/directory", directory)).IsSuccessStatusCode);
         var (official, staff) = (Portal.NewUserId("aco-so"), Portal.NewUserId("aco-staff"));
         using var officialClient = api.SignedIn(official);
         api.IssueToken(staff);
@@ -51,22 +51,21 @@ public sealed class ServiceCenterRolesTests(ApiFixture api)
             $$"""{"orgType":"apm-entity","orgId":"{{aco}}","userId":"{{staff}}","role":"clinician"}""",
             """{"orgType":"practice","orgId":"000765630","userId":"x","role":"staff-user"}""",
             "not json");
-        var report = await (await operatorClient.PostAsync("/api/admin/roles", Ndjson(lines))).Content.ReadFromJsonAsync<JsonElement>();
+        var report = await (await operatorClient.PostNdjsonAsync("/api/admin/roles", lines)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal((2, 0, 0, 5), (report.GetProperty("created").GetInt32(), report.GetProperty("updated").GetInt32(),
             report.GetProperty("unchanged").GetInt32(), report.GetProperty("rejected").GetInt32()));
         Assert.Equal([3, 4, 5, 6, 7], report.GetProperty("rejections").EnumerateArray().Select(r => r.GetProperty("line").GetInt32()));
 
-        var again = await (await operatorClient.PostAsync("/api/admin/roles", Ndjson(string.Join('\n',
+        var again = await (await operatorClient.PostNdjsonAsync("/api/admin/roles", string.Join('\n',
             $$"""{"orgType":"apm-entity","orgId":"{{aco}}","userId":"{{official}}","role":"security-official"}""",
-            $$"""{"orgType":"apm-entity","orgId":"{{aco}}","userId":"{{staff}}","role":"security-official"}""")))).Content.ReadFromJsonAsync<JsonElement>();
+            $$"""{"orgType":"apm-entity","orgId":"{{aco}}","userId":"{{staff}}","role":"security-official"}"""))).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal((0, 1, 1), (again.GetProperty("created").GetInt32(), again.GetProperty("updated").GetInt32(), again.GetProperty("unchanged").GetInt32()));
 
         var permissions = await officialClient.GetFromJsonAsync<JsonElement>($"/api/me/permissions?orgType=apm-entity&orgId={aco}");
         Assert.Equal("security-official", permissions.GetProperty("role").GetString());
         Assert.Equal(HttpStatusCode.OK, (await officialClient.PutAsJsonAsync($"/api/registrations/2026/apm-entity/{aco}/size", new { size = "100+" })).StatusCode);
-        await Portal.ProblemAsync(await officialClient.PostAsync("/api/admin/roles", Ndjson(lines)), HttpStatusCode.Forbidden, "forbidden");
+        await Portal.ProblemAsync(await officialClient.PostNdjsonAsync("/api/admin/roles", lines), HttpStatusCode.Forbidden, "forbidden");
         Assert.Equal("aco-ms", (await AccessWorld.RequestAsync(officialClient, "apm-entity", new { orgId = aco, role = "staff-user" })).GetProperty("code").GetString());
     }
 
-    private static StringContent Ndjson(string text) => new(text, Encoding.UTF8, "application/x-ndjson");
 }

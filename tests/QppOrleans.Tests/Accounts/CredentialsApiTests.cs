@@ -245,8 +245,11 @@ public sealed class CredentialsApiTests(ApiFixture api) : IClassFixture<ApiFixtu
     private static Task<HttpResponseMessage> AddAsync(HttpClient http, string kind, string address, string challengeId, string code) =>
         http.PostAsJsonAsync("/api/me/devices", new { kind, address, challengeId, code });
 
-    private static Task<HttpResponseMessage> RemoveAsync(HttpClient http, string deviceId, string challengeId, string code) =>
-        http.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/me/devices/{deviceId}") { Content = JsonContent.Create(new { challengeId, code }) });
+    private static async Task<HttpResponseMessage> RemoveAsync(HttpClient http, string deviceId, string challengeId, string code)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, $"/api/me/devices/{deviceId}") { Content = JsonContent.Create(new { challengeId, code }) };
+        return await http.SendAsync(request);
+    }
 
     private static async Task AuditHasAsync(HttpClient http, string action) => await Eventually.HoldsAsync(
         async () => (await http.GetFromJsonAsync<JsonElement>("/api/me/audit")).EnumerateArray().Any(e => e.GetProperty("action").GetString() == action),

@@ -100,7 +100,7 @@ public sealed class SignInApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("{\"userId\": 42}")]
     public async Task A1_A_body_that_is_not_an_account_is_a_400(string json)
     {
-        var response = await portal.Http.PostAsync("/api/accounts", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        var response = await portal.Http.SendTextAsync(HttpMethod.Post, "/api/accounts", json);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
@@ -233,7 +233,8 @@ public sealed class SignInApiTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         Assert.Equal(ann, (await annClient.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("userId").GetString());
         Assert.Equal(bob, (await bobClient.GetFromJsonAsync<JsonElement>("/api/me")).GetProperty("userId").GetString());
-        await Portal.ProblemAsync(await api.Anonymous().GetAsync("/api/me"), HttpStatusCode.Unauthorized, "unauthorized");
+        using var anonymous = api.Anonymous();
+        await Portal.ProblemAsync(await anonymous.GetAsync("/api/me"), HttpStatusCode.Unauthorized, "unauthorized");
     }
 
     [Fact]

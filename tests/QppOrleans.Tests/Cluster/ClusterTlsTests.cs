@@ -22,7 +22,7 @@ public sealed class ClusterTlsTests
     [Fact]
     public async Task Only_clients_with_the_cluster_certificate_or_a_listed_one_reach_the_silos()
     {
-        var directory = Directory.CreateTempSubdirectory("qpp-tls-").FullName;
+        var directory = System.IO.Directory.CreateTempSubdirectory("qpp-tls-").FullName;
         var path = Path.Combine(directory, "cluster.pfx");
         await using (var generate = ChildProcess.Start(Repository.Root, new Dictionary<string, string>(), Repository.SiloDll, "generate-certificate", "--out", path))
         {
@@ -61,7 +61,7 @@ public sealed class ClusterTlsTests
         }
         finally
         {
-            Directory.Delete(directory, recursive: true);
+            System.IO.Directory.Delete(directory, recursive: true);
         }
     }
 

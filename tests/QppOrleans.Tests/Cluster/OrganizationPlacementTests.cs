@@ -1,3 +1,4 @@
+using QppOrleans.Grains.Registration;
 using QppOrleans.Grains.Abstractions;
 using QppOrleans.Grains.Abstractions.Directory;
 using QppOrleans.Grains.Abstractions.Registration;
@@ -25,7 +26,7 @@ public sealed class OrganizationPlacementTests(PostgresClusterFixture fixture)
 
             // The registration grain activates first and then asks the organization grain, so the
             // second placement is made on the first grain's silo, not by the client's gateway.
-            Assert.Equal(RegistrationError.NotFound, (await registration.GetAsync($"user:nobody-{i}")).Error);
+            Assert.Equal(RegistrationMessages.NotFound, (await registration.GetAsync($"user:nobody-{i}")).Refusal);
 
             var registrationSilo = await management.GetActivationAddress(registration);
             var organizationSilo = await management.GetActivationAddress(

@@ -15,7 +15,7 @@ namespace QppOrleans.Tests.EndToEnd;
 public sealed class BenchToolTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan BenchTimeout = TimeSpan.FromMinutes(4);
-    private readonly string dataDirectory = Directory.CreateTempSubdirectory("qpp-bench-").FullName;
+    private readonly string dataDirectory = System.IO.Directory.CreateTempSubdirectory("qpp-bench-").FullName;
 
     [Fact]
     public async Task The_surge_registers_every_person_reads_them_all_back_and_reports_service_floor_and_baseline_reads_and_the_service_s_spans()
@@ -127,7 +127,7 @@ public sealed class BenchToolTests(ITestOutputHelper output) : IDisposable
         Assert.DoesNotContain("Unhandled exception", bench.Output, StringComparison.Ordinal);
     }
 
-    public void Dispose() => Directory.Delete(dataDirectory, recursive: true);
+    public void Dispose() => System.IO.Directory.Delete(dataDirectory, recursive: true);
 
     private static string CommandLine(string process)
     {

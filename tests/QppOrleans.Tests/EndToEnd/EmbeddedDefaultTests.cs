@@ -16,7 +16,7 @@ namespace QppOrleans.Tests.EndToEnd;
 [Collection(ProcessTests.Collection)]
 public sealed class EmbeddedDefaultTests(ITestOutputHelper output) : IDisposable
 {
-    private readonly string dataDirectory = Directory.CreateTempSubdirectory("qpp-e2e-").FullName;
+    private readonly string dataDirectory = System.IO.Directory.CreateTempSubdirectory("qpp-e2e-").FullName;
 
     [Fact]
     public async Task An_acknowledged_write_survives_a_killed_and_restarted_process()
@@ -59,7 +59,7 @@ public sealed class EmbeddedDefaultTests(ITestOutputHelper output) : IDisposable
         var missing = await http.GetAsync("/api/no-such-thing");
         await AssertProblemAsync(missing, HttpStatusCode.NotFound, "not-found");
 
-        var malformed = await http.PutAsync("/api/dev/probes/p", new StringContent("{\"value\":", Encoding.UTF8, "application/json"));
+        var malformed = await http.SendTextAsync(HttpMethod.Put, "/api/dev/probes/p", "{\"value\":");
         await AssertProblemAsync(malformed, HttpStatusCode.BadRequest, "bad-request");
 
         var badName = await http.PutAsJsonAsync("/api/dev/probes/NOT%20A%20NAME", new { value = "x" });
@@ -87,7 +87,7 @@ public sealed class EmbeddedDefaultTests(ITestOutputHelper output) : IDisposable
         Assert.Equal("Better Business Health", found[0].GetProperty("name").GetString());
     }
 
-    public void Dispose() => Directory.Delete(dataDirectory, recursive: true);
+    public void Dispose() => System.IO.Directory.Delete(dataDirectory, recursive: true);
 
     private async Task<ChildProcess> StartAsync(int port, HttpClient http)
     {

@@ -101,26 +101,28 @@ public sealed class EventPipelineTests(EventsClusterFixture fixture, ITestOutput
     }
 
     [Fact]
-    public async Task N2_An_email_channel_whose_wake_up_reminder_cannot_be_registered_leaves_the_event_untaken_and_the_mail_arrives_once()
+    public async Task N2_A_change_whose_wake_up_reminder_cannot_be_registered_is_refused_and_its_retry_is_mailed_once()
     {
-        // A silo killed mid-surge made reminder registrations fail; the email channel had already
-        // marked the event taken in memory, so the publisher's repeat was confirmed and the mail
-        // was never stored or sent (seen in CI: two registration emails missing after a SIGKILL).
+        // A silo killed mid-surge made reminder registrations fail. The reminder is what wakes the
+        // publisher on another silo, so a change whose reminder is not registered is not stored or
+        // acknowledged; the caller's retry is, and its mail arrives once.
         var key = $"announcer/{Guid.NewGuid():N}";
         var requester = Sample.Person("staff");
-        var email = Grains.GetGrain<IEmailChannelGrain>(key);
-        FaultyReminderTable.FailNextUpserts[email.GetGrainId()] = 2;
+        var requested = Sample.AccessRequested(requester);
+        var announcer = Grains.GetGrain<IAnnouncerGrain>(key);
+        FaultyReminderTable.FailNextUpserts[announcer.GetGrainId()] = 1;
 
-        await Grains.GetGrain<IAnnouncerGrain>(key).AnnounceAsync([Sample.AccessRequested(requester)]);
+        await Assert.ThrowsAnyAsync<Exception>(() => announcer.AnnounceAsync([requested]));
+        await announcer.AnnounceAsync([requested]);
 
         await Eventually.HoldsAsync(
-            async () => await Grains.GetGrain<IAnnouncerGrain>(key).UnconfirmedAsync() == 0 && fixture.Smtp.MessagesTo(requester.Email!).Count == 1,
+            async () => await announcer.UnconfirmedAsync() == 0 && fixture.Smtp.MessagesTo(requester.Email!).Count == 1,
             Patience,
-            () => $"the event should be confirmed and its mail sent; email channel: {email.StatusAsync().Result}");
+            () => $"the event should be confirmed and its mail sent; email channel: {Grains.GetGrain<IEmailChannelGrain>(key).StatusAsync().Result}");
         await Task.Delay(TimeSpan.FromSeconds(2));
 
-        Assert.False(FaultyReminderTable.FailNextUpserts.ContainsKey(email.GetGrainId()), "both injected failures should have been met");
+        Assert.False(FaultyReminderTable.FailNextUpserts.ContainsKey(announcer.GetGrainId()), "the injected failure should have been met");
         Assert.Single(fixture.Smtp.MessagesTo(requester.Email!));
-        Assert.Equal(new EmailQueueStatus(1, 0, 0), await email.StatusAsync());
+        Assert.Equal(new EmailQueueStatus(1, 0, 0), await Grains.GetGrain<IEmailChannelGrain>(key).StatusAsync());
     }
 }

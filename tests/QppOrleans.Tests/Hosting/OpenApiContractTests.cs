@@ -51,7 +51,8 @@ public sealed class OpenApiContractTests(ApiFixture api)
     [MemberData(nameof(Refusals))]
     public async Task Each_operation_lists_the_statuses_the_contract_gives_it(string method, string template, int[] statuses)
     {
-        var document = await OpenApiDocument.ReadAsync(api.Anonymous());
+        using var anonymous = api.Anonymous();
+        var document = await OpenApiDocument.ReadAsync(anonymous);
 
         var listed = document.Statuses(method, template);
 
@@ -61,7 +62,8 @@ public sealed class OpenApiContractTests(ApiFixture api)
     [Fact]
     public async Task Every_operation_names_its_success_status()
     {
-        var document = await OpenApiDocument.ReadAsync(api.Anonymous());
+        using var anonymous = api.Anonymous();
+        var document = await OpenApiDocument.ReadAsync(anonymous);
 
         var silent = document.Operations.Where(o => !document.Statuses(o.Method, o.Template).Any(s => s is >= 200 and < 300)).ToList();
 

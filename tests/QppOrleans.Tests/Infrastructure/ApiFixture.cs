@@ -24,7 +24,7 @@ public class ApiFixture : IAsyncLifetime
 {
     public const string Operator = "qpp-operator";
 
-    private readonly string directory = Directory.CreateTempSubdirectory("qpp-api-").FullName;
+    private readonly string directory = System.IO.Directory.CreateTempSubdirectory("qpp-api-").FullName;
 
     /// <summary>The embedded data file the API keeps its state in.</summary>
     public string DataFile => Path.Combine(directory, "qpp.db");
@@ -118,6 +118,6 @@ public class ApiFixture : IAsyncLifetime
         await App.DisposeAsync();
         await CleanUpAsync();
         SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
+        System.IO.Directory.Delete(directory, recursive: true);
     }
 }

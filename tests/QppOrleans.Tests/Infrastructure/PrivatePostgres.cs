@@ -23,7 +23,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        Directory.Delete(directory, recursive: true);
+        System.IO.Directory.Delete(directory, recursive: true);
     }
 
     private async Task ScriptAsync(string command)

@@ -19,7 +19,7 @@ public sealed class ProcessCluster : IAsyncDisposable
 
     private readonly List<SiloProcess> silos = [];
 
-    private readonly string certificatePath = Path.Combine(Directory.CreateTempSubdirectory("qpp-cluster-tls-").FullName, "cluster.pfx");
+    private readonly string certificatePath = Path.Combine(System.IO.Directory.CreateTempSubdirectory("qpp-cluster-tls-").FullName, "cluster.pfx");
 
     private ProcessCluster(string connectionString)
     {
@@ -146,7 +146,9 @@ public sealed class ProcessCluster : IAsyncDisposable
 
     public HttpClient Client(string? token = null)
     {
-        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = ApiAddress, Timeout = TimeSpan.FromSeconds(60) };
+#pragma warning disable CA2000 // The client owns its handler and disposes it with itself.
+        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }, disposeHandler: true) { BaseAddress = ApiAddress, Timeout = TimeSpan.FromSeconds(60) };
+#pragma warning restore CA2000
         if (token is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -168,7 +170,7 @@ public sealed class ProcessCluster : IAsyncDisposable
         }
 
         await Smtp.DisposeAsync();
-        Directory.Delete(Path.GetDirectoryName(certificatePath)!, recursive: true);
+        System.IO.Directory.Delete(Path.GetDirectoryName(certificatePath)!, recursive: true);
     }
 
     private Dictionary<string, string> Shared() => new()

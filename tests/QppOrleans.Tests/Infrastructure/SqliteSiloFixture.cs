@@ -9,7 +9,7 @@ namespace QppOrleans.Tests.Infrastructure;
 /// <summary>One silo whose grain state lives in a fresh SQLite file, as in the embedded default.</summary>
 public sealed class SqliteSiloFixture : IAsyncLifetime
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("qpp-sqlite-").FullName;
+    private readonly string directory = System.IO.Directory.CreateTempSubdirectory("qpp-sqlite-").FullName;
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
@@ -30,6 +30,6 @@ public sealed class SqliteSiloFixture : IAsyncLifetime
     {
         await Cluster.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
+        System.IO.Directory.Delete(directory, recursive: true);
     }
 }

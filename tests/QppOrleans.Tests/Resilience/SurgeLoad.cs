@@ -28,11 +28,20 @@ internal sealed class SurgeLoad(ProcessCluster cluster, IReadOnlyList<SurgeLoad.
     }
 
     /// <summary>An answer (status 0: none, the connection failed or timed out) and when it came.</summary>
-    public sealed record Answer(TimeSpan At, string Kind, int Status);
+    /// <summary>An answer (status 0: none) at <paramref name="At"/>, to a request sent <paramref name="Took"/> before.</summary>
+    public sealed record Answer(TimeSpan At, string Kind, int Status, TimeSpan Took)
+    {
+        public TimeSpan Sent => At - Took;
+    }
+
+    /// <summary>One person's flow, from its first request to the answer of its last.</summary>
+    public sealed record Flow(TimeSpan Started, TimeSpan Ended);
 
     public IReadOnlyList<Person> People => people;
 
     public ConcurrentQueue<Answer> Answers { get; } = new();
+
+    public ConcurrentQueue<Flow> Flows { get; } = new();
 
     /// <summary>Registration ids the service acknowledged, by <c>{tin}/{program}</c>.</summary>
     public ConcurrentDictionary<string, string> Registered { get; } = new();
@@ -159,6 +168,7 @@ internal sealed class SurgeLoad(ProcessCluster cluster, IReadOnlyList<SurgeLoad.
 
     private async Task FlowAsync(HttpClient http, Person person)
     {
+        var started = clock.Elapsed;
         await StepAsync(http, "put-size", person, HttpMethod.Put, $"{person.Base}/size", new { size = "25-99" }, null);
         var contact = await StepAsync(http, "post-contact", person, HttpMethod.Post, $"{person.Base}/contacts",
             new { firstName = "Jane", lastName = "Doe", email = person.ContactEmail, phone = "4105550123" }, $"contact-{person.Tin}");
@@ -173,6 +183,7 @@ internal sealed class SurgeLoad(ProcessCluster cluster, IReadOnlyList<SurgeLoad.
         }
 
         await StepAsync(http, "get-overview", person, HttpMethod.Get, $"/api/registrations/{ProcessCluster.Year}", null, null);
+        Flows.Enqueue(new Flow(started, clock.Elapsed));
     }
 
     /// <summary>
@@ -187,6 +198,7 @@ internal sealed class SurgeLoad(ProcessCluster cluster, IReadOnlyList<SurgeLoad.
         {
             int status;
             var text = "";
+            var sent = clock.Elapsed;
             try
             {
                 using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
@@ -205,7 +217,7 @@ internal sealed class SurgeLoad(ProcessCluster cluster, IReadOnlyList<SurgeLoad.
                 status = 0;
             }
 
-            Answers.Enqueue(new Answer(clock.Elapsed, kind, status));
+            Answers.Enqueue(new Answer(clock.Elapsed, kind, status, clock.Elapsed - sent));
             var code = status >= 400 && text.Length > 0 ? JsonDocument.Parse(text).RootElement.GetProperty("code").GetString() : null;
             if (status is >= 200 and < 300)
             {

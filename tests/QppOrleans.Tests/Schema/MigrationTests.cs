@@ -66,7 +66,7 @@ public sealed class MigrationTests
     [Fact]
     public async Task SQLite_schema_is_applied_once_and_holds_the_storage_queries()
     {
-        var directory = Directory.CreateTempSubdirectory("qpp-migrate-").FullName;
+        var directory = System.IO.Directory.CreateTempSubdirectory("qpp-migrate-").FullName;
         var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "qpp.db") }.ToString();
         try
         {
@@ -87,7 +87,7 @@ public sealed class MigrationTests
         finally
         {
             SqliteConnection.ClearAllPools();
-            Directory.Delete(directory, recursive: true);
+            System.IO.Directory.Delete(directory, recursive: true);
         }
     }
 }

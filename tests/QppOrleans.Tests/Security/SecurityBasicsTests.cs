@@ -43,7 +43,7 @@ public sealed class SecurityBasicsTests(ApiFixture api)
         using var http = api.Anonymous();
         var userId = $"huge-{Guid.NewGuid():N}"[..20];
         var body = JsonSerializer.Serialize(new { userId, password = "Correct-Horse-42", firstName = new string('a', 100_000), lastName = "Lee", email = "a@example.org" });
-        using var response = await http.PostAsync("/api/accounts", new StringContent(body, Encoding.UTF8, "application/json"));
+        using var response = await http.SendTextAsync(HttpMethod.Post, "/api/accounts", body);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -77,7 +77,7 @@ public sealed class SecurityBasicsTests(ApiFixture api)
         using var http = api.Anonymous();
         var userId = $"twice-{Guid.NewGuid():N}"[..20];
         var body = Account(userId).Replace("\"lastName\"", "\"firstName\":\"Eve\",\"lastName\"", StringComparison.Ordinal);
-        using var response = await http.PostAsync("/api/accounts", new StringContent(body, Encoding.UTF8, "application/json"));
+        using var response = await http.SendTextAsync(HttpMethod.Post, "/api/accounts", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -89,7 +89,7 @@ public sealed class SecurityBasicsTests(ApiFixture api)
         // Deep inside a body too: which "tin" would count is exactly what must not be guessed.
         using var person = api.SignedIn(Accounts.Portal.NewUserId());
         const string Nested = """{"orgType":"practice","items":[{"orgId":"000765630","role":"staff-user","validation":{"tin":"000765630","tin":"123456789"}}]}""";
-        using var nested = await person.PostAsync("/api/access-requests", new StringContent(Nested, Encoding.UTF8, "application/json"));
+        using var nested = await person.SendTextAsync(HttpMethod.Post, "/api/access-requests", Nested);
         Assert.Equal(HttpStatusCode.BadRequest, nested.StatusCode);
         Assert.Equal("bad-request", (await Problem(nested)).GetProperty("code").GetString());
         Assert.Equal(0, (await person.GetFromJsonAsync<JsonElement>("/api/me/access-requests")).GetArrayLength());
@@ -135,7 +135,8 @@ public sealed class SecurityBasicsTests(ApiFixture api)
         Assert.True(await handler.TryHandleAsync(context, new InvalidOperationException("secret internals: connection string Host=db;Password=hunter2"), default));
 
         context.Response.Body.Position = 0;
-        var body = await new StreamReader(context.Response.Body).ReadToEndAsync();
+        using var reader = new StreamReader(context.Response.Body);
+        var body = await reader.ReadToEndAsync();
         Assert.Equal(500, context.Response.StatusCode);
         Assert.Contains("internal-error", body, StringComparison.Ordinal);
         Assert.Equal(detailed, body.Contains("hunter2", StringComparison.Ordinal));

@@ -147,7 +147,9 @@ public sealed class SqliteGroupCommitTests : IDisposable
         Assert.Equal(42, reader.GetInt32(reader.GetOrdinal("number")));
         Assert.Equal(typeof(long), reader.GetFieldType(0));
         Assert.Equal("text", reader.GetString(1));
+#pragma warning disable CA1849 // The writer's reader must answer the synchronous calls Orleans' providers make.
         Assert.True(reader.IsDBNull(2));
+#pragma warning restore CA1849
         Assert.Throws<InvalidOperationException>(() => reader.GetInt64(2));
         Assert.Equal(new byte[] { 1, 2 }, (byte[])reader.GetValue(3));
         Assert.Equal(new DateTime(2026, 11, 23, 10, 30, 0), reader.GetDateTime(4));
@@ -177,7 +179,7 @@ public sealed class SqliteGroupCommitTests : IDisposable
         {
             first = await QueueAsync(source, "INSERT INTO t VALUES (50, 'first')");
             cancelled = await QueueAsync(source, "INSERT INTO t VALUES (51, 'cancelled')", giveUp.Token);
-            giveUp.Cancel();
+            await giveUp.CancelAsync();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
         }
 

@@ -8,27 +8,41 @@ namespace QppOrleans.Grains.Notifications.Email;
 
 /// <summary>
 /// The email channel for the events of the grain with the same key. An event's messages are
-/// queued in this grain's state before the event is confirmed; the queue is then sent over SMTP
-/// with backoff while the server is away, and a reminder restarts the work if the silo dies.
-/// A message the server refuses for good is kept as undeliverable and logged, never dropped.
+/// queued in memory and sent over SMTP, with backoff while the server is away; once every message
+/// of the event is sent (or refused for good and set aside, logged, never dropped) the channel
+/// stores that it is done with the event and only then confirms it to the publisher. Until that
+/// confirmation the publisher's outbox keeps the event and sends it again — after this silo died,
+/// too — so the outbox is the durable queue and this channel needs no queue write and no reminder
+/// of its own. A repeat of an event it is still sending, or is done with, adds nothing.
 /// </summary>
-[ImplicitStreamSubscription(EventStreams.Namespace)]
+[ImplicitStreamSubscription(EventChannel.EmailStream)]
 public sealed class EmailChannelGrain(
     [PersistentState("email-channel", QppStorage.Name)] IPersistentState<EmailChannelState> state,
     IMailTransport transport,
     IOptions<EmailOptions> options,
-    IOptions<EventDeliveryOptions> delivery,
     TimeProvider clock,
-    ILogger<EmailChannelGrain> logger) : ChannelGrain(EventChannel.Email, logger), IEmailChannelGrain, IRemindable
+    ILogger<EmailChannelGrain> logger) : ChannelGrain(EventChannel.Email, logger), IEmailChannelGrain
 {
-    private const string WakeUpReminder = "email";
+    /// <summary>How long the marks of finished events wait to share one write.</summary>
+    private static readonly TimeSpan MarkDelay = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Events with mail still pending, and the publisher to confirm each to when done.</summary>
+    private readonly Dictionary<Guid, GrainId> sending = [];
+
+    /// <summary>Events done since the last write, to confirm once it is stored.</summary>
+    private readonly List<(GrainId Source, Guid EventId)> finished = [];
 
     private IGrainTimer? sendTimer;
+    private bool unsaved;
 
     private EmailChannelState Queue => state.State;
 
+    /// <summary>The channel acts on an event that tells someone with an address (R-9, A-23, A-3 …).</summary>
+    public static bool ActsOn(DomainEvent domainEvent) => NoticeWriter.For(domainEvent).Any(n => HasAddress(n.To));
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // Mail an earlier build queued in the state, its events already confirmed: sent as before.
         if (Queue.Pending.Count > 0)
         {
             ScheduleSend(TimeSpan.Zero);
@@ -40,20 +54,27 @@ public sealed class EmailChannelGrain(
     Task<EmailQueueStatus> IEmailChannelGrain.StatusAsync() =>
         Task.FromResult(new EmailQueueStatus(Queue.Sent, Queue.Pending.Count, Queue.Undeliverable.Count));
 
-    protected override async Task TakeAsync(DomainEvent domainEvent)
+    protected override Task<bool> TakeAsync(PublishedEvent published)
     {
+        var domainEvent = published.Event;
         if (Queue.Taken.Contains(domainEvent.EventId))
         {
-            return;
+            return Task.FromResult(true);
+        }
+
+        if (sending.ContainsKey(domainEvent.EventId))
+        {
+            return Task.FromResult(false);
         }
 
         var now = clock.GetUtcNow();
+        var prefix = $"{domainEvent.EventId:N}:";
         var mails = NoticeWriter.For(domainEvent)
             .Select((notice, index) => (notice, index))
-            .Where(n => !string.IsNullOrWhiteSpace(n.notice.To.Email ?? n.notice.To.Phone))
+            .Where(n => HasAddress(n.notice.To))
             .Select(n => new OutgoingMail
             {
-                Id = $"{domainEvent.EventId:N}:{n.index}",
+                Id = prefix + n.index,
                 ToAddress = n.notice.To.Email ?? TextMessageAddress(n.notice.To.Phone!),
                 ToName = n.notice.To.Name,
                 Subject = n.notice.Subject,
@@ -61,53 +82,32 @@ public sealed class EmailChannelGrain(
                 NextAttemptAt = now,
                 CodeExpiresAt = (domainEvent as OneTimeCodeIssued)?.ExpiresAt,
             })
+            .Where(mail => !Queue.Pending.Exists(p => p.Id == mail.Id))
             .Where(mail => domainEvent is not RegistrationChanged { Change: RegistrationChange.Modified } || Queue.TellOfModification(mail.ToAddress, now))
             .ToList();
 
-        if (mails.Count == 0)
+        if (mails.Count == 0 && !Queue.Pending.Exists(p => p.Id.StartsWith(prefix, StringComparison.Ordinal)))
         {
-            // Nothing to send, now or on a repeat of the event: nothing to store either.
-            return;
+            // Nothing to send (told of a modification lately): nothing to store either.
+            unsaved |= domainEvent is RegistrationChanged;
+            return Task.FromResult(true);
         }
 
-        // Armed before the queue changes: if the reminder cannot be registered (its silo just
-        // died, say), the event is neither taken nor confirmed and its publisher sends it again.
-        // Taking it first left it marked as taken in memory only, so the repeat was confirmed
-        // and the mail, never stored, was lost with the activation.
-        await Queue.WakeUp.ArmAsync(this, WakeUpReminder, delivery.Value.WakeUpPeriod);
-        Queue.Taken.Add(domainEvent.EventId);
+        sending[domainEvent.EventId] = published.Source;
         Queue.Pending.AddRange(mails);
-        await this.WriteOrDeactivateAsync(state);
         ScheduleSend(TimeSpan.Zero);
-    }
-
-    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
-    {
-        if (Queue.Pending.Count > 0)
-        {
-            ScheduleSend(TimeSpan.Zero);
-            return;
-        }
-
-        if (Queue.WakeUp.Armed)
-        {
-            Queue.WakeUp.Armed = false;
-            await this.WriteOrDeactivateAsync(state);
-        }
-
-        await WakeUp.CancelAsync(this, WakeUpReminder);
+        return Task.FromResult(false);
     }
 
     private async Task SendDueAsync(CancellationToken cancellationToken)
     {
-        var changed = Queue.Prune(clock.GetUtcNow());
+        unsaved |= Queue.Prune(clock.GetUtcNow());
         foreach (var mail in Queue.Pending.Where(m => m.NextAttemptAt <= clock.GetUtcNow()).ToList())
         {
-            changed = true;
             if (mail.CodeExpiresAt <= clock.GetUtcNow())
             {
                 // A code that has expired is of no use to anyone: it is dropped, not sent late.
-                Queue.Pending.Remove(mail);
+                Done(mail);
                 QppMetrics.EmailFailures.Add(1, new KeyValuePair<string, object?>("outcome", "expired"));
                 logger.LogWarning("Email {MailId} held a verification code that expired before it could be sent; it was dropped", mail.Id);
                 continue;
@@ -116,14 +116,14 @@ public sealed class EmailChannelGrain(
             try
             {
                 await transport.SendAsync(mail, cancellationToken);
-                Queue.Pending.Remove(mail);
+                Done(mail);
                 Queue.Sent++;
                 QppMetrics.EmailsSent.Add(1);
             }
             catch (MailRefusedException refused)
             {
                 mail.LastError = refused.Message;
-                Queue.Pending.Remove(mail);
+                Done(mail);
                 Queue.SetAside(mail, clock.GetUtcNow());
                 QppMetrics.EmailFailures.Add(1, new KeyValuePair<string, object?>("outcome", "refused"));
                 logger.LogError(refused, "Email {MailId} is undeliverable and was set aside", mail.Id);
@@ -141,9 +141,18 @@ public sealed class EmailChannelGrain(
             }
         }
 
-        if (changed)
+        if (unsaved)
         {
+            // The marks of what finished meanwhile are stored together, then confirmed.
+            await Task.Delay(MarkDelay, cancellationToken);
             await this.WriteOrDeactivateAsync(state);
+            unsaved = false;
+            foreach (var (source, eventId) in finished)
+            {
+                await ConfirmAsync(source, eventId);
+            }
+
+            finished.Clear();
         }
 
         if (Queue.Pending.Count > 0)
@@ -152,6 +161,27 @@ public sealed class EmailChannelGrain(
             ScheduleSend(next > TimeSpan.Zero ? next : TimeSpan.Zero);
         }
     }
+
+    /// <summary>The mail leaves the queue; its event is done once none of its mail is left.</summary>
+    private void Done(OutgoingMail mail)
+    {
+        Queue.Pending.Remove(mail);
+        unsaved = true;
+        var eventId = Guid.ParseExact(mail.Id[..mail.Id.IndexOf(':', StringComparison.Ordinal)], "N");
+        var prefix = $"{eventId:N}:";
+        if (Queue.Pending.Exists(p => p.Id.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        Queue.Taken.Add(eventId);
+        if (sending.Remove(eventId, out var source))
+        {
+            finished.Add((source, eventId));
+        }
+    }
+
+    private static bool HasAddress(Recipient to) => !string.IsNullOrWhiteSpace(to.Email ?? to.Phone);
 
     /// <summary>Where a text message to <paramref name="phone"/> (E.164) is mailed; see <see cref="EmailOptions.SmsGatewayDomain"/>.</summary>
     private string TextMessageAddress(string phone) => options.Value switch

@@ -5,16 +5,19 @@ namespace QppOrleans.Grains.Notifications.Email;
 [GenerateSerializer, Alias("qpp.notifications.EmailChannelState")]
 public sealed class EmailChannelState
 {
+    /// <summary>Events the channel is done with: every message sent, set aside or (a code expired) dropped.</summary>
     [Id(0)] public RecentEvents Taken { get; set; } = new();
 
+    /// <summary>
+    /// Mail being sent. Kept in memory and stored only with the marks of finished events; its
+    /// events stay in their publishers' outboxes until done, which is what survives a crash.
+    /// </summary>
     [Id(1)] public List<OutgoingMail> Pending { get; set; } = [];
 
     /// <summary>Refused for good by the SMTP server (e.g. no such mailbox); kept, never dropped silently.</summary>
     [Id(2)] public List<OutgoingMail> Undeliverable { get; set; } = [];
 
     [Id(3)] public long Sent { get; set; }
-
-    [Id(4)] public WakeUp WakeUp { get; set; } = new();
 
     /// <summary>When each address was last told that this registration was modified .</summary>
     [Id(5)] public Dictionary<string, DateTimeOffset> ModificationsTold { get; set; } = [];

@@ -9,7 +9,7 @@ using QppOrleans.Tests.Access;
 using QppOrleans.Tests.Accounts;
 using QppOrleans.Tests.Infrastructure;
 
-namespace QppOrleans.Tests.Registrations;
+namespace QppOrleans.Tests.Registration;
 
 /// <summary>The seed's registration walkthrough over HTTP (R-1 … R-14), in the Development demo year 2026 whose window is open.</summary>
 public abstract class RegistrationApiContract(ApiFixture api)
@@ -175,7 +175,7 @@ public abstract class RegistrationApiContract(ApiFixture api)
         // key did not (the API process died in between), so the retry finds no claim for the key.
         var registration = api.Grains.GetGrain<IRegistrationGrain>(GrainKeys.Registration(2026, "practice", world.Tin));
         var first = await registration.AddContactAsync(userId, new ContactInput("Jane", "Doe", "jane@example.org", "4105550123", null), null, IdempotentRequests.RequestKey(userId, key));
-        Assert.Equal(RegistrationError.None, first.Error);
+        Assert.Null(first.Refusal);
 
         async Task<HttpResponseMessage> PostAsync(string idempotencyKey, string? ifMatch)
         {
@@ -210,10 +210,9 @@ public abstract class RegistrationApiContract(ApiFixture api)
         var world = new AccessWorld(api);
         await world.ImportAsync();
         var (_, sam) = await world.SecurityOfficialAsync();
-        var content = new StringContent(json, Encoding.UTF8, "application/json");
         var url = $"/api/registrations/2026/practice/{world.Tin}/{path}";
 
-        var response = path == "contacts" ? await sam.PostAsync(url, content) : await sam.PutAsync(url, content);
+        var response = await sam.SendTextAsync(path == "contacts" ? HttpMethod.Post : HttpMethod.Put, url, json);
 
         var problem = await Portal.ProblemAsync(response, HttpStatusCode.BadRequest, "validation-failed");
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
@@ -235,9 +234,9 @@ public abstract class RegistrationApiContract(ApiFixture api)
             """{"orgType":"practice","orgId":"\ud800","programs":["cahps"],"reason":"ssp-aco"}""" + "\n" +
             $$"""{"orgType":"practice","orgId":"{{world.Tin}}","programs":["\udfff"],"reason":"\ud800"}""" + "\n" +
             $$"""{"orgType":"practice","orgId":"{{world.Tin}}","programs":["cahps"],"programs":["web-interface"],"reason":"ssp-aco"}""";
-        var report = await (await operatorClient.PostAsync("/api/admin/registrations/2026/auto", new StringContent(auto, Encoding.UTF8, "application/x-ndjson"))).Content.ReadFromJsonAsync<JsonElement>();
+        var report = await (await operatorClient.PostNdjsonAsync("/api/admin/registrations/2026/auto", auto)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal((1, 0, 5), (report.GetProperty("updated").GetInt32(), report.GetProperty("unchanged").GetInt32(), report.GetProperty("rejected").GetInt32()));
-        var again = await (await operatorClient.PostAsync("/api/admin/registrations/2026/auto", new StringContent(auto.Split('\n')[0], Encoding.UTF8, "application/x-ndjson"))).Content.ReadFromJsonAsync<JsonElement>();
+        var again = await (await operatorClient.PostNdjsonAsync("/api/admin/registrations/2026/auto", auto.Split('\n')[0])).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(1, again.GetProperty("unchanged").GetInt32());
 
         var record = await sam.GetFromJsonAsync<JsonElement>(@base);
@@ -245,7 +244,7 @@ public abstract class RegistrationApiContract(ApiFixture api)
         Assert.True(record.GetProperty("cahps").GetProperty("registered").GetBoolean());
 
         var sampling = $$"""{"orgType":"practice","orgId":"{{world.Tin}}","webInterfaceAssignedPatients":0,"cahpsSampleMet":false}""";
-        var sampled = await (await operatorClient.PostAsync("/api/admin/registrations/2026/sampling", new StringContent(sampling, Encoding.UTF8, "application/x-ndjson"))).Content.ReadFromJsonAsync<JsonElement>();
+        var sampled = await (await operatorClient.PostNdjsonAsync("/api/admin/registrations/2026/sampling", sampling)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(1, sampled.GetProperty("updated").GetInt32());
         var flagged = (await sam.GetFromJsonAsync<JsonElement>(@base)).GetProperty("sampling");
         Assert.True(flagged.GetProperty("webInterfaceFlagged").GetBoolean());
@@ -259,7 +258,7 @@ public abstract class RegistrationApiContract(ApiFixture api)
         Assert.Contains("can't submit quality data through the CMS Web Interface", notice, StringComparison.Ordinal);
         Assert.Contains("another collection type", notice, StringComparison.Ordinal);
         Assert.Contains("won't be able to administer the CAHPS for MIPS Survey", notice, StringComparison.Ordinal);
-        await Portal.ProblemAsync(await sam.PostAsync("/api/admin/registrations/2026/auto", new StringContent(auto, Encoding.UTF8, "application/x-ndjson")), HttpStatusCode.Forbidden, "forbidden");
+        await Portal.ProblemAsync(await sam.PostNdjsonAsync("/api/admin/registrations/2026/auto", auto), HttpStatusCode.Forbidden, "forbidden");
     }
 }
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 using QppOrleans.Tests.Access;
 using QppOrleans.Tests.Infrastructure;
 
-namespace QppOrleans.Tests.Registrations;
+namespace QppOrleans.Tests.Registration;
 
 /// <summary>100 writers at once on one registration (ten of them adding contacts, the most it holds), on PostgreSQL: the result is a serial order of what was acknowledged.</summary>
 [Collection(PostgresApiCollection.Name)]

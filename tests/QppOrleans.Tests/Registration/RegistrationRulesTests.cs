@@ -1,9 +1,11 @@
+using QppOrleans.Grains.Abstractions;
+using QppOrleans.Grains.Abstractions.Access;
 using QppOrleans.Grains.Abstractions.Events;
 using QppOrleans.Grains.Abstractions.Registration;
 using QppOrleans.Grains.Registration;
 using RegistrationRules = QppOrleans.Grains.Registration.Registration;
 
-namespace QppOrleans.Tests.Registrations;
+namespace QppOrleans.Tests.Registration;
 
 /// <summary>R-2 … R-15 in the registration core, without Orleans.</summary>
 public sealed class RegistrationRulesTests
@@ -58,10 +60,10 @@ public sealed class RegistrationRulesTests
     {
         var closed = Rules(new DateTimeOffset(2021, 7, 1, 12, 0, 0, TimeSpan.Zero));
 
-        Assert.Equal(RegistrationError.Closed, closed.SetSize("sam", "security-official", Sizes.Medium, false));
-        Assert.Equal(RegistrationError.Closed, closed.AddContact("sam", "security-official", Jane).Item1);
-        Assert.Equal(RegistrationError.Closed, closed.Register("sam", "security-official", Programs.Cahps, Shown, NewId));
-        Assert.Equal(RegistrationError.Closed, closed.Cancel("sam", "security-official", Programs.Cahps, true));
+        Assert.Equal(RegistrationMessages.Closed(2021), closed.SetSize("sam", "security-official", Sizes.Medium, false));
+        Assert.Equal(RegistrationMessages.Closed(2021), closed.AddContact("sam", "security-official", Jane));
+        Assert.Equal(RegistrationMessages.Closed(2021), closed.Register("sam", "security-official", Programs.Cahps, Shown, NewId()));
+        Assert.Equal(RegistrationMessages.Closed(2021), closed.Cancel("sam", "security-official", Programs.Cahps, true));
         Assert.Equal("Better Business Health", closed.View(Shown).Organization.Name);
     }
 
@@ -80,17 +82,17 @@ public sealed class RegistrationRulesTests
         Registered(Programs.WebInterface, Programs.Cahps);
         var rules = Rules();
 
-        Assert.Equal(RegistrationError.ConfirmationRequired, rules.SetSize("sam", "security-official", Sizes.Small, confirm: false));
+        Assert.Equal(RegistrationMessages.SizeChangeUnconfirmed, rules.SetSize("sam", "security-official", Sizes.Small, confirm: false));
         Assert.Equal(Sizes.Medium, state.Size);
         Assert.True(state.WebInterface.Registered);
 
-        Assert.Equal(RegistrationError.None, rules.SetSize("sam", "security-official", Sizes.Small, confirm: true));
+        Assert.Null(rules.SetSize("sam", "security-official", Sizes.Small, confirm: true));
         Assert.Equal(Sizes.Small, state.Size);
         Assert.False(state.WebInterface.Registered);
         Assert.True(state.Cahps.Registered);
         Assert.Equal([(Programs.WebInterface, RegistrationChange.Cancelled), (Programs.Cahps, RegistrationChange.Modified)],
             rules.Events.Cast<RegistrationChanged>().Select(e => (e.Program, e.Change)));
-        Assert.StartsWith("You have chosen a new group size that doesn't qualify you to participate in CMS Web Interface.", RegistrationRules.SizeChangeWarning, StringComparison.Ordinal);
+        Assert.StartsWith("You have chosen a new group size that doesn't qualify you to participate in CMS Web Interface.", RegistrationMessages.SizeChangeWarning, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -99,22 +101,24 @@ public sealed class RegistrationRulesTests
         var rules = Rules();
         rules.SetSize("sam", "security-official", Sizes.Medium, false);
 
-        Assert.Equal(RegistrationError.Incomplete, rules.Register("sam", "security-official", Programs.Cahps, Shown, NewId));
+        Assert.Equal(RegistrationMessages.Incomplete, rules.Register("sam", "security-official", Programs.Cahps, Shown, NewId()));
         rules.AddContact("sam", "security-official", Jane);
-        Assert.Equal(RegistrationError.Incomplete, rules.Register("sam", "security-official", Programs.Cahps, Shown with { Zip = null }, NewId));
-        Assert.Equal(RegistrationError.None, rules.Register("sam", "security-official", Programs.Cahps, Shown, NewId));
+        Assert.Equal(RegistrationMessages.Incomplete, rules.Register("sam", "security-official", Programs.Cahps, Shown with { Zip = null }, NewId()));
+        Assert.Null(rules.Register("sam", "security-official", Programs.Cahps, Shown, NewId()));
     }
 
     [Fact]
     public void R6_The_last_contact_cannot_be_deleted_but_can_be_edited()
     {
         var rules = Rules();
-        var (_, first) = rules.AddContact("sam", "security-official", Jane);
-        var (_, second) = rules.AddContact("sam", "security-official", Jane with { FirstName = "John" });
+        rules.AddContact("sam", "security-official", Jane);
+        var first = rules.CreatedContactId;
+        rules.AddContact("sam", "security-official", Jane with { FirstName = "John" });
+        var second = rules.CreatedContactId;
 
-        Assert.Equal(RegistrationError.None, rules.DeleteContact("sam", "security-official", first!));
-        Assert.Equal(RegistrationError.LastContact, rules.DeleteContact("sam", "security-official", second!));
-        Assert.Equal(RegistrationError.None, rules.UpdateContact("sam", "security-official", second!, Jane with { Phone = "1112224455" }));
+        Assert.Null(rules.DeleteContact("sam", "security-official", first!));
+        Assert.Equal(RegistrationMessages.LastContact, rules.DeleteContact("sam", "security-official", second!));
+        Assert.Null(rules.UpdateContact("sam", "security-official", second!, Jane with { Phone = "1112224455" }));
         Assert.Equal("1112224455", Assert.Single(state.Contacts).Phone);
     }
 
@@ -125,12 +129,12 @@ public sealed class RegistrationRulesTests
         var id = state.RegistrationId;
         var rules = Rules();
 
-        Assert.Equal(RegistrationError.None, rules.Register("sam", "security-official", Programs.Cahps, Shown, NewId));
-        Assert.Equal(RegistrationError.ConfirmationRequired, rules.Cancel("sam", "security-official", Programs.Cahps, confirm: false));
-        Assert.Equal(RegistrationError.None, rules.Cancel("sam", "security-official", Programs.Cahps, confirm: true));
-        Assert.Equal(RegistrationError.NotRegistered, rules.Cancel("sam", "security-official", Programs.Cahps, confirm: true));
-        Assert.Equal(RegistrationError.None, rules.Register("sam", "security-official", Programs.Cahps, Shown, NewId));
-        Assert.Equal(RegistrationError.AlreadyRegistered, rules.Register("sam", "security-official", Programs.Cahps, Shown, NewId));
+        Assert.Null(rules.Register("sam", "security-official", Programs.Cahps, Shown, NewId()));
+        Assert.Equal(RegistrationMessages.CancellationUnconfirmed, rules.Cancel("sam", "security-official", Programs.Cahps, confirm: false));
+        Assert.Null(rules.Cancel("sam", "security-official", Programs.Cahps, confirm: true));
+        Assert.Equal(RegistrationMessages.NotRegistered, rules.Cancel("sam", "security-official", Programs.Cahps, confirm: true));
+        Assert.Null(rules.Register("sam", "security-official", Programs.Cahps, Shown, NewId()));
+        Assert.Equal(RegistrationMessages.AlreadyRegistered, rules.Register("sam", "security-official", Programs.Cahps, Shown, NewId()));
 
         Assert.Equal(id, state.RegistrationId);
         Assert.All(rules.Events.Cast<RegistrationChanged>(), e => Assert.Equal(id, e.RegistrationId));
@@ -143,7 +147,7 @@ public sealed class RegistrationRulesTests
         rules.SetSize("sam", "security-official", Sizes.Medium, false);
         rules.AddContact("sam", "security-official", Jane);
         rules.AddContact("sam", "security-official", Jane with { FirstName = "John", Email = "jsmith@betterhealth.com" });
-        rules.Register("sam", "security-official", Programs.WebInterface, Shown, NewId);
+        rules.Register("sam", "security-official", Programs.WebInterface, Shown, NewId());
 
         var submitted = Assert.IsType<RegistrationChanged>(Assert.Single(rules.Events));
         Assert.Equal(RegistrationChange.Submitted, submitted.Change);
@@ -155,12 +159,12 @@ public sealed class RegistrationRulesTests
     public void R10_Automatic_registration_outside_the_window_is_marked_and_can_then_be_cancelled_like_others()
     {
         var before = Rules(new DateTimeOffset(2021, 3, 1, 12, 0, 0, TimeSpan.Zero));
-        Assert.True(before.AutoRegister("operator", [Programs.WebInterface, Programs.Cahps], "ssp-aco", Shown, NewId));
-        Assert.False(before.AutoRegister("operator", [Programs.WebInterface], "ssp-aco", Shown, NewId));
+        Assert.True(before.AutoRegister("operator", [Programs.WebInterface, Programs.Cahps], "ssp-aco", Shown, NewId()));
+        Assert.False(before.AutoRegister("operator", [Programs.WebInterface], "ssp-aco", Shown, NewId()));
 
         Assert.True(state.WebInterface is { Registered: true, Auto: true });
         Assert.True(state.Cahps is { Registered: true, Auto: true });
-        Assert.Equal(RegistrationError.None, Rules().Cancel("sam", "security-official", Programs.WebInterface, confirm: true));
+        Assert.Null(Rules().Cancel("sam", "security-official", Programs.WebInterface, confirm: true));
     }
 
     [Fact]
@@ -198,8 +202,8 @@ public sealed class RegistrationRulesTests
         rules.SetSize("sam", "security-official", Sizes.Large, false);
         rules.AddContact("sam", "security-official", Jane);
 
-        Assert.Equal(RegistrationError.ProgramNotOffered, rules.Register("sam", "security-official", Programs.WebInterface, Shown, NewId));
-        Assert.Equal(RegistrationError.None, rules.Register("sam", "security-official", Programs.Cahps, Shown, NewId));
+        Assert.Equal(RegistrationMessages.ProgramNotOffered(2025), rules.Register("sam", "security-official", Programs.WebInterface, Shown, NewId()));
+        Assert.Null(rules.Register("sam", "security-official", Programs.Cahps, Shown, NewId()));
     }
 
     [Fact]
@@ -208,11 +212,54 @@ public sealed class RegistrationRulesTests
         var rules = new RegistrationRules(state, Bbh, 2021, Window2021, InWindow, maxContacts: 3);
         for (var i = 0; i < 3; i++)
         {
-            Assert.Equal(RegistrationError.None, rules.AddContact("sam", "security-official", Jane).Item1);
+            Assert.Null(rules.AddContact("sam", "security-official", Jane));
         }
 
-        Assert.Equal((RegistrationError.TooManyContacts, null), rules.AddContact("sam", "security-official", Jane));
+        Assert.Equal(RegistrationMessages.TooManyContacts, rules.AddContact("sam", "security-official", Jane));
         Assert.Equal(3, state.Contacts.Count);
+    }
+
+    [Fact]
+    public void R1_The_core_decides_who_writes_and_against_which_version_and_a_refusal_or_no_change_leaves_nothing_to_write()
+    {
+        var rules = Rules();
+        Refusal? Medium(RegistrationRules r, string role) => r.SetSize("sam", role, Sizes.Medium, false);
+
+        Assert.Equal(RegistrationMessages.NotFound, rules.Decide(null, null, Medium).Refusal);
+        Assert.Equal(RegistrationMessages.NotSecurityOfficial, rules.Decide(Roles.StaffUser, null, Medium).Refusal);
+        Assert.Equal(RegistrationMessages.VersionMismatch, rules.Decide(Roles.SecurityOfficial, 7, Medium).Refusal);
+        Assert.Equal(0, state.Version);
+
+        var decided = rules.Decide(Roles.SecurityOfficial, 0, Medium);
+        Assert.Null(decided.Refusal);
+        Assert.Same(state, decided.State);
+        Assert.Equal(1, state.Version);
+
+        var again = rules.Decide(Roles.SecurityOfficial, 1, Medium);
+        Assert.Null(again.Refusal);
+        Assert.Null(again.State);
+
+        var closed = Rules(new DateTimeOffset(2021, 7, 1, 12, 0, 0, TimeSpan.Zero)).Decide(Roles.SecurityOfficial, null, (r, role) => r.SetSize("sam", role, Sizes.Large, false));
+        Assert.Equal(RegistrationMessages.Closed(2021), closed.Refusal);
+        Assert.Null(closed.State);
+        Assert.Empty(closed.Events);
+    }
+
+    [Fact]
+    public void R6_A_contact_request_repeated_with_its_key_adds_nothing_and_is_answered_despite_a_stale_If_Match()
+    {
+        var rules = Rules();
+        Assert.Null(rules.Decide(Roles.SecurityOfficial, 0, (r, role) => r.AddContact("sam", role, Jane, "key-1"), "key-1").Refusal);
+        var first = rules.CreatedContactId;
+
+        var again = Rules();
+        var repeat = again.Decide(Roles.SecurityOfficial, 0, (r, role) => r.AddContact("sam", role, Jane, "key-1"), "key-1");
+        Assert.Equal(first, again.CreatedContactId);
+
+        Assert.Null(repeat.Refusal);
+        Assert.Null(repeat.State);
+        Assert.Single(state.Contacts);
+        Assert.Equal(first, state.ContactRequests.Single().ContactId);
     }
 
     private RegistrationRules Rules(DateTimeOffset? now = null) => new(state, Bbh, 2021, Window2021, now ?? InWindow);
@@ -226,7 +273,7 @@ public sealed class RegistrationRulesTests
         rules.AddContact("sam", "security-official", Jane);
         foreach (var program in programs)
         {
-            Assert.Equal(RegistrationError.None, rules.Register("sam", "security-official", program, Shown, NewId));
+            Assert.Null(rules.Register("sam", "security-official", program, Shown, NewId()));
         }
     }
 }

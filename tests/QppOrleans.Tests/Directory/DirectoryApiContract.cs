@@ -6,7 +6,7 @@ using QppOrleans.Grains.Directory;
 using QppOrleans.Tests.Accounts;
 using QppOrleans.Tests.Infrastructure;
 
-namespace QppOrleans.Tests.OrgDirectory;
+namespace QppOrleans.Tests.Directory;
 
 /// <summary>A-10 … A-15 over HTTP: import, search, exact lookups; run on the embedded default and on PostgreSQL.</summary>
 public abstract class DirectoryApiContract(ApiFixture api)
@@ -162,7 +162,7 @@ public abstract class DirectoryApiContract(ApiFixture api)
             $$"""{"kind":"apm-entity","apmModel":"aco-reach","entityId":"{{multi}}","name":"Multi TIN ACO","participants":[{"tin":"811111111","npi":"1234567893"},{"tin":"822222222","npi":"1234567893"}]}""",
             $$"""{"kind":"apm-entity","apmModel":"pcf","entityId":"{{pair}}","name":"PCF Practice","participants":[{"tin":"811111111","npi":"1234567893"}]}""");
         using var operatorClient = api.SignedIn(ApiFixture.Operator);
-        Assert.True((await operatorClient.PostAsync("/api/admin/directory", Ndjson(lines))).IsSuccessStatusCode);
+        Assert.True((await operatorClient.PostNdjsonAsync("/api/admin/directory", lines)).IsSuccessStatusCode);
 
         int? Tins(JsonElement detail) => detail.GetProperty("validationTins").ValueKind == JsonValueKind.Null ? null : detail.GetProperty("validationTins").GetInt32();
         Assert.Equal(1, Tins(await user.GetFromJsonAsync<JsonElement>($"/api/organizations/apm-entity/{single}")));
@@ -183,9 +183,10 @@ public abstract class DirectoryApiContract(ApiFixture api)
     [Fact]
     public async Task Only_operators_import_and_only_signed_in_people_search()
     {
-        await Portal.ProblemAsync(await user.PostAsync("/api/admin/directory", Ndjson(BetterBusinessHealth)), HttpStatusCode.Forbidden, "forbidden");
-        await Portal.ProblemAsync(await api.Anonymous().PostAsync("/api/admin/directory", Ndjson(BetterBusinessHealth)), HttpStatusCode.Unauthorized, "unauthorized");
-        await Portal.ProblemAsync(await api.Anonymous().GetAsync("/api/organizations/search?type=practice&q=better"), HttpStatusCode.Unauthorized, "unauthorized");
+        await Portal.ProblemAsync(await user.PostNdjsonAsync("/api/admin/directory", BetterBusinessHealth), HttpStatusCode.Forbidden, "forbidden");
+        using var anonymous = api.Anonymous();
+        await Portal.ProblemAsync(await anonymous.PostNdjsonAsync("/api/admin/directory", BetterBusinessHealth), HttpStatusCode.Unauthorized, "unauthorized");
+        await Portal.ProblemAsync(await anonymous.GetAsync("/api/organizations/search?type=practice&q=better"), HttpStatusCode.Unauthorized, "unauthorized");
     }
 
     private static string Tag() => Random.Shared.Next(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -195,11 +196,10 @@ public abstract class DirectoryApiContract(ApiFixture api)
     private static string Practice(string tag, int n, string name) =>
         $$"""{"kind":"practice","tin":"{{TinOf(tag, n)}}","name":"{{name}}","address1":"1 Main St","city":"Richmond","state":"VA","zip":"23220","clinicians":[{"npi":"1234567893","ptan":"ZZ{{n:D4}}","firstName":"Ann","lastName":"Lee"}]}""";
 
-    private static StringContent Ndjson(string text) => new(text, Encoding.UTF8, "application/x-ndjson");
 
     private async Task<JsonElement> ImportAsync(string ndjson)
     {
-        var response = await operatorClient.PostAsync("/api/admin/directory", Ndjson(ndjson));
+        var response = await operatorClient.PostNdjsonAsync("/api/admin/directory", ndjson);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }

@@ -1,6 +1,6 @@
 using QppOrleans.Grains.Abstractions.Directory;
 
-namespace QppOrleans.Tests.OrgDirectory;
+namespace QppOrleans.Tests.Directory;
 
 /// <summary>A-12: the identifier formats, with a reason for each refusal.</summary>
 public sealed class IdentifierTests

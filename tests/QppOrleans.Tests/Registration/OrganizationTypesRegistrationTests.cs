@@ -6,7 +6,7 @@ using QppOrleans.Tests.Access;
 using QppOrleans.Tests.Accounts;
 using QppOrleans.Tests.Infrastructure;
 
-namespace QppOrleans.Tests.Registrations;
+namespace QppOrleans.Tests.Registration;
 
 /// <summary>R-1 for the other eligible types: a virtual group and an APM entity register both programs; a registry cannot.</summary>
 [Collection(EmbeddedApiCollection.Name)]
@@ -79,7 +79,7 @@ public sealed class OrganizationTypesRegistrationTests(ApiFixture api)
     private async Task ImportAsync(string line)
     {
         using var operatorClient = api.SignedIn(ApiFixture.Operator);
-        var report = await (await operatorClient.PostAsync("/api/admin/directory", new StringContent(line, Encoding.UTF8, "application/x-ndjson"))).Content.ReadFromJsonAsync<JsonElement>();
+        var report = await (await operatorClient.PostNdjsonAsync("/api/admin/directory", line)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(0, report.GetProperty("rejected").GetInt32());
     }
 }

@@ -2,7 +2,7 @@ using System.Text;
 using QppOrleans.Grains.Abstractions.Directory;
 using QppOrleans.Grains.Directory;
 
-namespace QppOrleans.Tests.OrgDirectory;
+namespace QppOrleans.Tests.Directory;
 
 /// <summary>
 /// A-13 in one name-index shard: whatever path a search takes inside the shard (a walk in name

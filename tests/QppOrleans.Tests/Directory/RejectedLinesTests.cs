@@ -1,6 +1,6 @@
 using QppOrleans.Grains.Directory;
 
-namespace QppOrleans.Tests.OrgDirectory;
+namespace QppOrleans.Tests.Directory;
 
 /// <summary>A-11, R-10, R-13: an import report counts every refused line and lists the first thousand, in line order.</summary>
 public sealed class RejectedLinesTests

@@ -5,7 +5,7 @@ using System.Text.Json;
 using QppOrleans.Tests.Access;
 using QppOrleans.Tests.Infrastructure;
 
-namespace QppOrleans.Tests.Registrations;
+namespace QppOrleans.Tests.Registration;
 
 /// <summary>Development with a second performance year open, 2025 before 2026.</summary>
 public sealed class TwoYearsFixture : ApiFixture
@@ -37,7 +37,7 @@ public sealed class CarriedOverTests(TwoYearsFixture api) : IClassFixture<TwoYea
 
         using var operatorClient = api.SignedIn(ApiFixture.Operator);
         var auto = $$"""{"orgType":"practice","orgId":"{{world.Tin}}","programs":["web-interface"],"reason":"prior-year-web-interface"}""";
-        Assert.True((await operatorClient.PostAsync("/api/admin/registrations/2026/auto", new StringContent(auto, Encoding.UTF8, "application/x-ndjson"))).IsSuccessStatusCode);
+        Assert.True((await operatorClient.PostNdjsonAsync("/api/admin/registrations/2026/auto", auto)).IsSuccessStatusCode);
 
         var record = await sam.GetFromJsonAsync<JsonElement>($"/api/registrations/2026/practice/{world.Tin}");
         Assert.Equal("100+", record.GetProperty("size").GetString());

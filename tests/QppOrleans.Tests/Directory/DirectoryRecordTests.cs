@@ -3,7 +3,7 @@ using System.Text;
 using QppOrleans.Grains.Abstractions.Directory;
 using QppOrleans.Grains.Directory;
 
-namespace QppOrleans.Tests.OrgDirectory;
+namespace QppOrleans.Tests.Directory;
 
 /// <summary>A-11: reading import lines, the APM model list, the synthetic directory.</summary>
 public sealed class DirectoryRecordTests
