@@ -21,6 +21,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseQppPortalAssets();
 app.UseAuthentication();
+app.UseQppPortalNotFound();
 app.UseAuthorization();
 app.MapQppPortal();
 app.Run();

@@ -174,7 +174,7 @@ internal static class AccessApi
         }
 
         var requests = await grains.Reference<IUserGrain>(GrainKeys.User(user.UserId())).RequestsAsync();
-        return TypedResults.Ok(paging.Of(requests.Select(r => new MyRequestView(r.RequestId, r.Organization.OrgType, r.Organization.OrgId, r.Organization.Name, r.Role, r.Status, r.At)).ToArray(), http));
+        return TypedResults.Ok(paging.Of(requests.Select(r => new MyRequestView(r.RequestId, r.Organization.OrgType, r.Organization.OrgId, r.Organization.Name, r.Role, r.Status, r.At, r.Reason)).ToArray(), http));
     }
 
     /// <summary>A-20, R-12: by tab, with connected users and this year's registration status of both programs.</summary>

@@ -39,4 +39,5 @@ public sealed record ConnectedOrganization(string OrgType, string OrgId, string 
 public sealed record ConnectedOrganizations(
     ConnectedOrganization[] Practices, ConnectedOrganization[] ApmEntities, ConnectedOrganization[] Registries, ConnectedOrganization[] VirtualGroups);
 
-public sealed record MyRequestView(string RequestId, string OrgType, string OrgId, string Name, string Role, string Status, DateTimeOffset At);
+/// <param name="Reason">Why the request ended, when someone said: a denial's reason or an expiry's .</param>
+public sealed record MyRequestView(string RequestId, string OrgType, string OrgId, string Name, string Role, string Status, DateTimeOffset At, string? Reason);

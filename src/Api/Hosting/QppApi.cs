@@ -63,6 +63,7 @@ public static class QppApi
         app.UseStatusCodePages();
         app.UseQppPortalAssets();
         app.UseAuthentication();
+        app.UseQppPortalNotFound();
         app.UseUnknownRoutesAsNotFound();
         app.UseAuthorization();
         app.UseUtf8Bodies();

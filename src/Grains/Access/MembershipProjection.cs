@@ -18,8 +18,8 @@ public static class MembershipProjection
     {
         AccessRequested e => [Request(e, e.Requester, e.RequestId, e.Role, RequestStatus.Pending)],
         AccessApproved e => [Connect(e, e.Member, e.Role), Request(e, e.Member, e.RequestId, e.Role, RequestStatus.Approved)],
-        AccessDenied e => [Request(e, e.Member, e.RequestId, e.Role, RequestStatus.Denied)],
-        AccessRequestExpired e => [Request(e, e.Requester, e.RequestId, e.Role, RequestStatus.Expired)],
+        AccessDenied e => [Request(e, e.Member, e.RequestId, e.Role, RequestStatus.Denied, e.Reason)],
+        AccessRequestExpired e => [Request(e, e.Requester, e.RequestId, e.Role, RequestStatus.Expired, e.Reason)],
         AccessEscalated e => [Request(e, e.Requester, RequestStatus.EscalationId(e.Organization), e.Role, RequestStatus.Escalated)],
         AccessRemoved e => [Connect(e, e.Member, role: null)],
         RoleChanged e => [Connect(e, e.Member, e.ToRole)],
@@ -29,8 +29,8 @@ public static class MembershipProjection
     private static Func<IGrainFactory, Task> Connect(OrganizationEvent e, Recipient member, string? role) =>
         grains => User(grains, member).ProjectConnectionAsync(new Connection(e.Organization, role, e.OccurredAt, e.Version));
 
-    private static Func<IGrainFactory, Task> Request(OrganizationEvent e, Recipient requester, string requestId, string role, string status) =>
-        grains => User(grains, requester).ProjectRequestAsync(new MyRequest(requestId, e.Organization, role, status, e.OccurredAt, e.Version));
+    private static Func<IGrainFactory, Task> Request(OrganizationEvent e, Recipient requester, string requestId, string role, string status, string? reason = null) =>
+        grains => User(grains, requester).ProjectRequestAsync(new MyRequest(requestId, e.Organization, role, status, e.OccurredAt, e.Version, reason));
 
     private static IUserGrain User(IGrainFactory grains, Recipient person) => grains.Reference<IUserGrain>(GrainKeys.User(person.UserId!));
 }

@@ -14,7 +14,8 @@ public sealed record RegistrationStatus(int PerformanceYear, ProgramFlag WebInte
 
 public sealed record ProgramFlag(bool Registered, string? RegistrationId);
 
-public sealed record MyRequest(string RequestId, string OrgType, string OrgId, string Name, string Role, string Status, DateTimeOffset At);
+/// <param name="Reason">Why the request ended, when someone said: a denial's reason, or why it expired .</param>
+public sealed record MyRequest(string RequestId, string OrgType, string OrgId, string Name, string Role, string Status, DateTimeOffset At, string? Reason);
 
 public sealed record AccessRequestBody(string OrgType, AccessItem[] Items);
 

@@ -14,9 +14,12 @@ public sealed class QppClient
 {
     private readonly HttpClient http;
 
-    public QppClient(HttpClient http, ApiAddress address)
+    private readonly TimeProvider clock;
+
+    public QppClient(HttpClient http, ApiAddress address, TimeProvider clock)
     {
         this.http = http;
+        this.clock = clock;
         http.BaseAddress ??= address.BaseAddress;
     }
 
@@ -62,6 +65,9 @@ public sealed class QppClient
     public Task<ApiResult<JsonElement>> ChangePasswordAsync(string currentPassword, string newPassword, string challengeId, string code) =>
         SendAsync<JsonElement>(HttpMethod.Put, "api/me/password", new { currentPassword, newPassword, challengeId, code });
 
+    /// <summary>The person's own account audit: codes sent, sign-ins and sign-outs, password and device changes.</summary>
+    public Task<ApiResult<AuditEntry[]>> MyAuditAsync(PageOf page) => SendAsync<AuditEntry[]>(HttpMethod.Get, $"api/me/audit?{page}");
+
     /// <summary>Right after verification, with the new token (the person has no session yet).</summary>
     public Task<ApiResult<Me>> MeAsync(string? token = null) => SendAsync<Me>(HttpMethod.Get, "api/me", token: token);
 
@@ -78,12 +84,12 @@ public sealed class QppClient
     public Task<ApiResult<AccessRequestResults>> RequestAccessAsync(AccessRequestBody body, string idempotencyKey) =>
         SendAsync<AccessRequestResults>(HttpMethod.Post, "api/access-requests", body, headers: [("Idempotency-Key", idempotencyKey)]);
 
-    public Task<ApiResult<MyRequest[]>> MyRequestsAsync() => SendAsync<MyRequest[]>(HttpMethod.Get, "api/me/access-requests");
+    public Task<ApiResult<MyRequest[]>> MyRequestsAsync(PageOf page) => SendAsync<MyRequest[]>(HttpMethod.Get, $"api/me/access-requests?{page}");
 
     public Task<ApiResult<ConnectedOrganizations>> MyOrganizationsAsync() => SendAsync<ConnectedOrganizations>(HttpMethod.Get, "api/me/organizations");
 
-    public Task<ApiResult<PendingRequest[]>> PendingRequestsAsync(string orgType, string orgId) =>
-        SendAsync<PendingRequest[]>(HttpMethod.Get, $"{Org(orgType, orgId)}/access-requests?status=pending");
+    public Task<ApiResult<PendingRequest[]>> PendingRequestsAsync(string orgType, string orgId, PageOf page) =>
+        SendAsync<PendingRequest[]>(HttpMethod.Get, $"{Org(orgType, orgId)}/access-requests?status=pending&{page}");
 
     public Task<ApiResult<JsonElement>> ApproveAsync(string orgType, string orgId, string requestId) =>
         SendAsync<JsonElement>(HttpMethod.Post, $"{Org(orgType, orgId)}/access-requests/{E(requestId)}/approve");
@@ -91,12 +97,12 @@ public sealed class QppClient
     public Task<ApiResult<JsonElement>> DenyAsync(string orgType, string orgId, string requestId, string? reason) =>
         SendAsync<JsonElement>(HttpMethod.Post, $"{Org(orgType, orgId)}/access-requests/{E(requestId)}/deny", new DenyBody(reason));
 
-    public Task<ApiResult<Member[]>> MembersAsync(string orgType, string orgId) => SendAsync<Member[]>(HttpMethod.Get, $"{Org(orgType, orgId)}/users");
+    public Task<ApiResult<Member[]>> MembersAsync(string orgType, string orgId, PageOf page) => SendAsync<Member[]>(HttpMethod.Get, $"{Org(orgType, orgId)}/users?{page}");
 
     public Task<ApiResult<JsonElement>> RemoveMemberAsync(string orgType, string orgId, string userId) =>
         SendAsync<JsonElement>(HttpMethod.Delete, $"{Org(orgType, orgId)}/users/{E(userId)}");
 
-    public Task<ApiResult<AuditEntry[]>> AuditAsync(string orgType, string orgId) => SendAsync<AuditEntry[]>(HttpMethod.Get, $"{Org(orgType, orgId)}/audit");
+    public Task<ApiResult<AuditEntry[]>> AuditAsync(string orgType, string orgId, PageOf page) => SendAsync<AuditEntry[]>(HttpMethod.Get, $"{Org(orgType, orgId)}/audit?{page}");
 
     // Notifications (N-1)
     public Task<ApiResult<NotificationPage>> NotificationsAsync(int page, int pageSize) =>
@@ -131,8 +137,8 @@ public sealed class QppClient
     public Task<ApiResult<RegistrationRecord>> CancelAsync(int py, string orgType, string orgId, string program) =>
         SendAsync<RegistrationRecord>(HttpMethod.Delete, $"{Reg(py, orgType, orgId)}/programs/{E(program)}?confirm=true");
 
-    public Task<ApiResult<HistoryEntry[]>> HistoryAsync(int py, string orgType, string orgId) =>
-        SendAsync<HistoryEntry[]>(HttpMethod.Get, $"{Reg(py, orgType, orgId)}/history");
+    public Task<ApiResult<HistoryEntry[]>> HistoryAsync(int py, string orgType, string orgId, PageOf page) =>
+        SendAsync<HistoryEntry[]>(HttpMethod.Get, $"{Reg(py, orgType, orgId)}/history?{page}");
 
     // Operators (the directory, R-10 and R-13 imports, the Service Center)
     public Task<ApiResult<ImportReport>> ImportAsync(string path, Stream ndjson, CancellationToken cancellationToken)
@@ -142,8 +148,12 @@ public sealed class QppClient
         return SendAsync<ImportReport>(HttpMethod.Post, path, content: content, cancellationToken: cancellationToken);
     }
 
-    public Task<ApiResult<ServiceCenterItem[]>> ServiceCenterAsync(bool resolved) =>
-        SendAsync<ServiceCenterItem[]>(HttpMethod.Get, $"api/admin/service-center/requests?status={(resolved ? "resolved" : "open")}");
+    public Task<ApiResult<ServiceCenterItem[]>> ServiceCenterAsync(bool resolved, PageOf page) =>
+        SendAsync<ServiceCenterItem[]>(HttpMethod.Get, $"api/admin/service-center/requests?status={(resolved ? "resolved" : "open")}&{page}");
+
+    /// <summary>A-31: an organization's users with their roles and emails, for the Service Center.</summary>
+    public Task<ApiResult<OrganizationUser[]>> OrganizationUsersAsync(string orgType, string orgId, PageOf page) =>
+        SendAsync<OrganizationUser[]>(HttpMethod.Get, $"api/admin/organizations/{E(orgType)}/{E(orgId)}/users?{page}");
 
     public Task<ApiResult<JsonElement>> ResolveAsync(Guid id, string outcome, string? note) =>
         SendAsync<JsonElement>(HttpMethod.Post, $"api/admin/service-center/requests/{id}/resolve", new ResolveBody(outcome, note));
@@ -182,7 +192,11 @@ public sealed class QppClient
             var value = response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0
                 ? default
                 : await response.Content.ReadFromJsonAsync<T>(ApiJson.Options, cancellationToken);
-            return new ApiResult<T>(value, null, etag);
+            var total = response.Headers.TryGetValues("X-Total-Count", out var totals)
+                && long.TryParse(totals.FirstOrDefault(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
+                ? count
+                : (long?)null;
+            return new ApiResult<T>(value, null, etag, total);
         }
 
         if (response.StatusCode == HttpStatusCode.Unauthorized && request.Headers.Authorization is not null)
@@ -190,8 +204,17 @@ public sealed class QppClient
             throw new SessionEndedException();
         }
 
-        return new ApiResult<T>(default, await ProblemOfAsync(response, cancellationToken), etag);
+        var problem = await ProblemOfAsync(response, cancellationToken);
+        return new ApiResult<T>(default, problem with { RetryAt = RetryAtOf(response) }, etag);
     }
+
+    /// <summary>When <c>Retry-After</c> (seconds or a date) says the person may try again.</summary>
+    private DateTimeOffset? RetryAtOf(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => clock.GetUtcNow() + delta,
+        { Date: { } date } => date,
+        _ => null,
+    };
 
     private static async Task<Problem> ProblemOfAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
@@ -209,7 +232,7 @@ public sealed class QppClient
         }
 
         return new Problem(status, response.ReasonPhrase, status == 429
-            ? "Too many requests from your address. Wait a minute and try again."
+            ? "Too many requests from your address. Wait a little and try again."
             : "The service could not complete the request. Try again in a moment.", null, null);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using QppOrleans.WebPortal.Api;
 using QppOrleans.WebPortal.Session;
@@ -28,6 +29,7 @@ public static class PortalHosting
         }
 
         services.AddHttpContextAccessor();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ApiAddress>();
         services.AddTransient<ForwardingHandler>();
         services.AddHttpClient<QppClient>(client => client.Timeout = TimeSpan.FromMinutes(30))
@@ -68,10 +70,11 @@ public static class PortalHosting
                 pages.Conventions.AllowAnonymousToFolder("/SignIn");
                 pages.Conventions.AllowAnonymousToFolder("/Account");
                 pages.Conventions.AllowAnonymousToPage("/NotAllowed");
+                pages.Conventions.AllowAnonymousToPage("/NotFound");
                 pages.Conventions.AuthorizeFolder("/Admin", PortalSession.OperatorPolicy);
 
                 // Operators upload import files of any size; the limit is lifted only after the operator policy passed.
-                foreach (var page in new[] { "/Admin/Directory", "/Admin/Imports" })
+                foreach (var page in new[] { "/Admin/Directory", "/Admin/Imports", "/Admin/Roles" })
                 {
                     pages.Conventions.AddPageApplicationModelConvention(page, model =>
                     {

@@ -14,6 +14,9 @@ public sealed class PortalOptions
     /// </summary>
     public string? KeysDirectory { get; set; }
 
+    /// <summary>How many entries a page of a list shows (the API allows at most 200).</summary>
+    public int PageSize { get; set; } = 20;
+
     /// <summary>The largest import file an operator may upload (the API streams it on).</summary>
     public long MaxImportBytes { get; set; } = 4L << 30;
 }

@@ -1,6 +1,10 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using QppOrleans.WebPortal.Api;
+using QppOrleans.WebPortal.Hosting;
+using QppOrleans.WebPortal.Pages.Shared;
 
 namespace QppOrleans.WebPortal.Pages;
 
@@ -15,6 +19,15 @@ public abstract class PortalPage : PageModel
     /// <summary>A success message shown once, after a redirect.</summary>
     [TempData]
     public string? Notice { get; set; }
+
+    /// <summary>The page of a list the person asked for (<c>?p=</c>), of the portal's page size.</summary>
+    protected PageOf Paging => PageOf.Of(
+        int.TryParse(Request.Query[Pagination.Parameter], NumberStyles.None, CultureInfo.InvariantCulture, out var page) ? page : 1,
+        HttpContext.RequestServices.GetRequiredService<IOptions<PortalOptions>>().Value.PageSize);
+
+    /// <summary>The pagination under a list of which <paramref name="shown"/> is this page.</summary>
+    protected Pagination PaginationOf<T>(ApiResult<T> shown, string label) =>
+        Pagination.For(Request, Paging.Page, Paging.Size, shown.Total, label);
 
     /// <summary>Shows <paramref name="problem"/>; its field errors go under the fields named in <paramref name="fields"/> (API field → form field).</summary>
     protected PageResult Show(Problem problem, IReadOnlyDictionary<string, string>? fields = null)

@@ -55,6 +55,25 @@ public sealed class KeyboardAndPhoneTests(PortalServer server)
     }
 
     [Fact]
+    public void A1_An_account_is_opened_by_keyboard_alone()
+    {
+        var userId = Backstage.NewUserId("keys");
+        using var browser = new Browser(server.BaseAddress, "keyboard-account");
+        browser.Go("/");
+        browser.TabTo("main a[href='/account/register']").SendKeys(Keys.Enter);
+        browser.WaitForPath("/account/register");
+        browser.TabTo("#userid").SendKeys(userId);
+        browser.TabTo("#password").SendKeys(Backstage.Password);
+        browser.TabTo("#firstname").SendKeys("Kim");
+        browser.TabTo("#lastname").SendKeys("Keys");
+        browser.TabTo("#email").SendKeys(Backstage.EmailOf(userId));
+        browser.TabTo("main button[type=submit]").SendKeys(Keys.Enter);
+        browser.WaitForPath("/sign-in");
+        browser.WaitForText("Your account is ready");
+        browser.Screen("account-opened-by-keyboard");
+    }
+
+    [Fact]
     public async Task The_screens_read_well_on_a_phone_sized_viewport()
     {
         var practice = Practice.New("Pocket Pediatrics");
@@ -81,6 +100,18 @@ public sealed class KeyboardAndPhoneTests(PortalServer server)
         NoSidewaysScroll(phone);
         phone.Go("/connect");
         phone.Screen("connect-type");
+        NoSidewaysScroll(phone);
+        phone.Go("/settings/activity");
+        phone.WaitForText("Your account activity");
+        phone.Screen("account-activity");
+        NoSidewaysScroll(phone);
+        phone.Go($"/organizations/practice/{practice.Tin}/audit");
+        phone.WaitForText("Every grant, denial, removal and change");
+        phone.Screen("audit-trail");
+        NoSidewaysScroll(phone);
+        phone.Go("/no-such-page");
+        phone.WaitForText("Page not found");
+        phone.Screen("not-found");
         NoSidewaysScroll(phone);
 
         // The menu button opens the primary navigation on a phone.

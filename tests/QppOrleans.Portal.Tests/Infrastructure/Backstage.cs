@@ -51,6 +51,41 @@ public sealed partial class Backstage(Uri baseAddress)
         return client;
     }
 
+    /// <summary>Wrong passwords for <paramref name="userId"/> from clients it does not know, each behind its own forwarded address (as a gateway says it).</summary>
+    public async Task FailSignInsAsync(string userId, int count)
+    {
+        using var http = Anonymous();
+        for (var i = 0; i < count; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "api/auth/sign-in")
+            {
+                Content = JsonContent.Create(new { userId, password = "Wrong-Password-0000", statementOfTruth = true }),
+            };
+            // Four from each address: no one client locks itself out, together they are many.
+            request.Headers.TryAddWithoutValidation("X-Forwarded-For", $"198.51.100.{1 + (i / 4)}");
+            using var response = await http.SendAsync(request);
+            // The failure that reaches the limit is answered with the lock itself.
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized || (i == count - 1 && response.StatusCode == HttpStatusCode.Locked), $"wrong password {i + 1}: {response.StatusCode}");
+        }
+    }
+
+    /// <summary>An operator's NDJSON import (API.md "Import record formats"), its report.</summary>
+    public async Task<JsonElement> ImportLinesAsync(string path, params string[] lines)
+    {
+        using var operatorClient = await OperatorAsync();
+        using var body = new StringContent(string.Join('\n', lines) + "\n", Encoding.UTF8, "application/x-ndjson");
+        return await (await Ok(operatorClient.PostAsync(path, body))).Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>A request for <paramref name="role"/> at a practice that has a Security Official: pending .</summary>
+    public static async Task<string> RequestPendingAsync(HttpClient person, Practice practice, string role = "staff-user")
+    {
+        var result = await (await Ok(person.PostAsJsonAsync("api/access-requests", new { orgType = "practice", items = new[] { new { orgId = practice.Tin, role } } })))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("pending", result.GetProperty("results")[0].GetProperty("status").GetString());
+        return result.GetProperty("results")[0].GetProperty("requestId").GetString()!;
+    }
+
     public async Task ImportAsync(params Practice[] practices)
     {
         using var operatorClient = await OperatorAsync();

@@ -76,6 +76,22 @@ public sealed class Browser : IDisposable
 
     public void WaitForPath(string prefix) => Until(d => new Uri(d.Url).AbsolutePath.StartsWith(prefix, StringComparison.Ordinal));
 
+    /// <summary>Loads the page again until <paramref name="condition"/> holds: what the API shows of an event may lag a moment behind it.</summary>
+    public void RefreshUntil(Func<IWebDriver, bool> condition, int seconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!condition(Driver))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new WebDriverTimeoutException($"Not within {seconds} s on {Driver.Url}; page text: {Driver.FindElement(By.TagName("body")).Text}");
+            }
+
+            Thread.Sleep(300);
+            Driver.Navigate().Refresh();
+        }
+    }
+
     public void WaitForText(string text) => Until(d => d.FindElement(By.TagName("body")).Text.Contains(text, StringComparison.Ordinal));
 
     /// <summary>Keyboard only: Tab until the element <paramref name="css"/> matches has the focus (at most 80 presses).</summary>

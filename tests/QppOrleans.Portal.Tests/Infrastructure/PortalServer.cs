@@ -7,13 +7,16 @@ namespace QppOrleans.Portal.Tests.Infrastructure;
 /// <summary>
 /// The program a newcomer runs — <c>dotnet run --project src/Api</c> (here without rebuilding) —
 /// on a fresh data file and free ports, once for all the browser tests: the embedded default with
-/// the Development directory, the development mail sink and the portal at <c>/</c>.
+/// the Development directory, the development mail sink and the portal at <c>/</c>. Lists show
+/// <see cref="PageSize"/> entries a page, so that a few entries make a second page.
 /// </summary>
-public sealed class PortalServer : IAsyncLifetime
+public class PortalServer : IAsyncLifetime
 {
     private readonly string dataDirectory = Directory.CreateTempSubdirectory("qpp-portal-").FullName;
     private readonly ConcurrentQueue<string> output = new();
     private Process? process;
+
+    public const int PageSize = 5;
 
     public Uri BaseAddress { get; } = new($"http://127.0.0.1:{FreePort.Next()}/");
 
@@ -49,6 +52,8 @@ public sealed class PortalServer : IAsyncLifetime
             start.Environment[$"RateLimits__{rule}__PerAccount"] = "100000";
         }
         start.Environment["Portal__KeysDirectory"] = Path.Combine(dataDirectory, "keys");
+        start.Environment["Portal__PageSize"] = PageSize.ToString(CultureInfo.InvariantCulture);
+        Configure(start.Environment);
 
         process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => Keep(e.Data);
@@ -95,6 +100,11 @@ public sealed class PortalServer : IAsyncLifetime
 
         process?.Dispose();
         Directory.Delete(dataDirectory, recursive: true);
+    }
+
+    /// <summary>Settings of a server that differs from the shared one.</summary>
+    protected virtual void Configure(IDictionary<string, string?> environment)
+    {
     }
 
     private void Keep(string? line)

@@ -30,7 +30,7 @@ public sealed record Practice(string Tin, string Name, string Npi, string Ptan)
     });
 
     /// <summary>Nine digits and the Luhn check digit over the prefix 80840 .</summary>
-    private static string NewNpi()
+    public static string NewNpi()
     {
         var body = "1" + Random.Shared.Next(0, 100_000_000).ToString("D8", CultureInfo.InvariantCulture);
         var digits = ("80840" + body).Select(c => c - '0').ToArray();

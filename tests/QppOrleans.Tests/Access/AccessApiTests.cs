@@ -73,6 +73,8 @@ public sealed class AccessApiTests(ApiFixture api)
             async () => (await bob.GetFromJsonAsync<JsonElement>("/api/me/access-requests")).EnumerateArray()
                 .Any(r => r.GetProperty("requestId").GetString() == first && r.GetProperty("status").GetString() == "denied"),
             Patience, () => "the denial reaches the person's request list");
+        Assert.Equal("Not our staff", (await bob.GetFromJsonAsync<JsonElement>("/api/me/access-requests")).EnumerateArray()
+            .Single(r => r.GetProperty("requestId").GetString() == first).GetProperty("reason").GetString());
         var again = await AccessWorld.RequestAsync(bob, "practice", new { orgId = world.Tin, role = "staff-user" });
         Assert.Equal("pending", again.GetProperty("status").GetString());
         Assert.NotEqual(first, again.GetProperty("requestId").GetString());

@@ -45,6 +45,8 @@ public sealed class PendingRequestLifecycleTests(FollowUpFixture api) : IClassFi
             async () => (await ann.GetFromJsonAsync<JsonElement>("/api/me/access-requests")).EnumerateArray()
                 .Any(r => r.GetProperty("requestId").GetString() == requestId && r.GetProperty("status").GetString() == "expired"),
             Patience, () => "the requester sees the request expired");
+        var mine = (await ann.GetFromJsonAsync<JsonElement>("/api/me/access-requests")).EnumerateArray().Single(r => r.GetProperty("requestId").GetString() == requestId);
+        Assert.Contains("within 30 days, so it has expired", mine.GetProperty("reason").GetString(), StringComparison.Ordinal);
         Assert.Empty((await sam.GetFromJsonAsync<JsonElement>($"{world.Base}/access-requests?status=pending")).EnumerateArray());
         var expired = Assert.Single((await sam.GetFromJsonAsync<JsonElement>($"{world.Base}/access-requests?status=expired")).EnumerateArray());
         Assert.Contains("within 30 days", expired.GetProperty("reason").GetString(), StringComparison.Ordinal);

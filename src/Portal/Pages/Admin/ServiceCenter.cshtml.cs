@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using QppOrleans.WebPortal.Api;
+using QppOrleans.WebPortal.Pages.Shared;
 
 namespace QppOrleans.WebPortal.Pages.Admin;
 
@@ -19,6 +20,8 @@ public sealed class ServiceCenterModel : PortalPage
     public string? Note { get; set; }
 
     public ServiceCenterItem[] Items { get; private set; } = [];
+
+    public Pagination? Pages { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -41,10 +44,11 @@ public sealed class ServiceCenterModel : PortalPage
 
     private async Task LoadAsync()
     {
-        var items = await Api.ServiceCenterAsync(Resolved);
+        var items = await Api.ServiceCenterAsync(Resolved, Paging);
         if (items.Ok)
         {
-            Items = [.. items.Value!.OrderByDescending(i => i.OpenedAt)];
+            Items = items.Value!;
+            Pages = PaginationOf(items, Resolved ? "Pages of resolved requests" : "Pages of open requests");
         }
         else
         {

@@ -32,12 +32,17 @@ public sealed class ConnectFindModel(SealedCookie<ConnectDraft> drafts) : Portal
 
     public string? ApmModelName { get; private set; }
 
+    /// <summary>What the chosen APM model calls its entity's id ("ACO ID", "PCF Practice ID"), from the API's model list.</summary>
+    public string? EntityIdName { get; private set; }
+
+    public string IdLabel(string orgType) => orgType == OrgTypes.ApmEntity && EntityIdName is { } name ? name : OrgTypes.IdLabel(orgType);
+
     public string Instructions => Draft.OrgType switch
     {
         OrgTypes.Practice => "Search for a practice by using the practice’s 9-digit TIN or legal business name (e.g. 000456789 or ACME Clinic). Select the practice, and add another practice if you need to.",
         OrgTypes.Registry => "Search for a registry using the registry TIN, the registry’s name, or the Vendor ID (e.g. 000456789, ACME registry, or 45-2343).",
         OrgTypes.VirtualGroup => "Search for your virtual group by its complete Virtual Group ID.",
-        _ => "Search for the APM Entity by its name (legal business name) or its APM Entity ID.",
+        _ => $"Search for the APM Entity by its name (legal business name) or its {EntityIdName ?? "APM Entity ID"}.",
     };
 
     public string SearchLabel => Draft.OrgType switch
@@ -45,7 +50,7 @@ public sealed class ConnectFindModel(SealedCookie<ConnectDraft> drafts) : Portal
         OrgTypes.Practice => "Search by TIN or legal business name. No results appear until you enter the complete TIN (9 digits, without dashes).",
         OrgTypes.Registry => "Search by the registry’s name, its complete TIN (9 digits, without dashes) or its complete Vendor ID.",
         OrgTypes.VirtualGroup => "Search by the complete Virtual Group ID.",
-        _ => "Search by APM Entity name or APM Entity ID.",
+        _ => $"Search by APM Entity name or {EntityIdName ?? "APM Entity ID"}.",
     };
 
     public async Task<IActionResult> OnGetAsync()
@@ -67,6 +72,7 @@ public sealed class ConnectFindModel(SealedCookie<ConnectDraft> drafts) : Portal
             return BadRequest();
         }
 
+        await LoadModelAsync();
         await SearchAsync();
         return Partial("_Results", this);
     }
@@ -174,17 +180,22 @@ public sealed class ConnectFindModel(SealedCookie<ConnectDraft> drafts) : Portal
 
     private async Task FillAsync()
     {
-        if (Draft.OrgType == OrgTypes.ApmEntity)
-        {
-            ApmModels = (await Api.ApmModelsAsync()).Value ?? [];
-            ApmModelName = ApmModels.FirstOrDefault(m => m.Id == Draft.ApmModel)?.Name;
-        }
-
+        await LoadModelAsync();
         if (Draft.OrgType != OrgTypes.Clinician)
         {
             var lookups = await Task.WhenAll(Draft.OrgIds.Select(id => Api.OrganizationAsync(Draft.OrgType, id)));
             Selected = [.. lookups.Where(l => l.Ok).Select(l => l.Value!)];
             await SearchAsync();
+        }
+    }
+
+    private async Task LoadModelAsync()
+    {
+        if (Draft.OrgType == OrgTypes.ApmEntity)
+        {
+            ApmModels = (await Api.ApmModelsAsync()).Value ?? [];
+            var model = ApmModels.FirstOrDefault(m => m.Id == Draft.ApmModel);
+            (ApmModelName, EntityIdName) = (model?.Name, model?.EntityIdName);
         }
     }
 

@@ -24,6 +24,12 @@ public sealed class ConnectValidateModel(SealedCookie<ConnectDraft> drafts) : Po
 
     public string? ApmValidation { get; private set; }
 
+    /// <summary>What the entity's APM model calls its id ("ACO ID"), for the legend of its fields.</summary>
+    public string? EntityIdName { get; private set; }
+
+    /// <summary>A-14: how many participant TINs the first Security Official of <paramref name="org"/> gives (one for a single-TIN entity; two otherwise).</summary>
+    public static int TinsFor(OrganizationDetail org) => org.ValidationTins is 1 ? 1 : 2;
+
     public IReadOnlyList<ConnectOutcome>? Outcomes { get; private set; }
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : Redirect("/connect");
@@ -61,7 +67,8 @@ public sealed class ConnectValidateModel(SealedCookie<ConnectDraft> drafts) : Po
         if (draft.OrgType == OrgTypes.ApmEntity)
         {
             var models = (await Api.ApmModelsAsync()).Value ?? [];
-            ApmValidation = models.FirstOrDefault(m => m.Id == (draft.ApmModel ?? organizations.FirstOrDefault()?.ApmModel))?.Validation;
+            var model = models.FirstOrDefault(m => m.Id == (draft.ApmModel ?? organizations.FirstOrDefault()?.ApmModel));
+            (ApmValidation, EntityIdName) = (model?.Validation, model?.EntityIdName);
         }
 
         return true;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using QppOrleans.WebPortal.Api;
+using QppOrleans.WebPortal.Pages.Shared;
 
 namespace QppOrleans.WebPortal.Pages.ManageAccess;
 
@@ -15,6 +16,8 @@ public sealed class ManageAccessModel : PortalPage
 
     public MyRequest[] Requests { get; private set; } = [];
 
+    public Pagination? RequestPages { get; private set; }
+
     /// <summary>The year to register for, when the person is a Security Official of an organization that registers.</summary>
     public int? RegistrationYear { get; private set; }
 
@@ -29,7 +32,7 @@ public sealed class ManageAccessModel : PortalPage
     public async Task<IActionResult> OnGetAsync()
     {
         var organizations = await Api.MyOrganizationsAsync();
-        var requests = await Api.MyRequestsAsync();
+        var requests = await Api.MyRequestsAsync(Paging);
         if (!organizations.Ok)
         {
             return Show(organizations.Problem!);
@@ -49,7 +52,8 @@ public sealed class ManageAccessModel : PortalPage
         }
 
         RegistrationYear = Shown.Where(o => o.Role == Roles.SecurityOfficial).Select(o => o.Registration?.PerformanceYear).FirstOrDefault(y => y is not null);
-        Requests = requests.Value?.OrderByDescending(r => r.At).ToArray() ?? [];
+        Requests = requests.Value ?? [];
+        RequestPages = requests.Ok ? PaginationOf(requests, "Pages of your role requests") : null;
         return Page();
     }
 }

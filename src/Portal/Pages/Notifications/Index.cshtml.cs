@@ -6,8 +6,6 @@ namespace QppOrleans.WebPortal.Pages.Notifications;
 /// <summary>N-1: the person's on-screen notifications, newest first, each marked read or unread.</summary>
 public sealed class NotificationsModel : PortalPage
 {
-    private const int PageSize = 20;
-
     [BindProperty(SupportsGet = true)]
     public int P { get; set; } = 1;
 
@@ -18,7 +16,7 @@ public sealed class NotificationsModel : PortalPage
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var page = await Api.NotificationsAsync(Math.Clamp(P, 1, 1000), PageSize);
+        var page = await Api.NotificationsAsync(Paging.Page, Paging.Size);
         if (!page.Ok)
         {
             return Show(page.Problem!);

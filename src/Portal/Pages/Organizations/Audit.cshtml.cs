@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using QppOrleans.WebPortal.Api;
+using QppOrleans.WebPortal.Pages.Shared;
 
 namespace QppOrleans.WebPortal.Pages.Organizations;
 
@@ -8,13 +9,16 @@ public sealed class AuditModel : OrganizationPage
 {
     public AuditEntry[] Entries { get; private set; } = [];
 
+    public Pagination? Pages { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         await LoadNameAsync();
-        var audit = await Api.AuditAsync(OrgType, OrgId);
+        var audit = await Api.AuditAsync(OrgType, OrgId, Paging);
         if (audit.Ok)
         {
-            Entries = [.. audit.Value!.OrderByDescending(e => e.At)];
+            Entries = audit.Value!;
+            Pages = PaginationOf(audit, "Pages of the audit trail");
         }
         else
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using QppOrleans.WebPortal.Api;
+using QppOrleans.WebPortal.Pages.Shared;
 
 namespace QppOrleans.WebPortal.Pages.Organizations;
 
@@ -7,6 +8,8 @@ namespace QppOrleans.WebPortal.Pages.Organizations;
 public sealed class RequestsModel : OrganizationPage
 {
     public PendingRequest[] Requests { get; private set; } = [];
+
+    public Pagination? Pages { get; private set; }
 
     [BindProperty]
     public string? RequestId { get; set; }
@@ -41,10 +44,11 @@ public sealed class RequestsModel : OrganizationPage
     private async Task LoadAsync()
     {
         await LoadNameAsync();
-        var requests = await Api.PendingRequestsAsync(OrgType, OrgId);
+        var requests = await Api.PendingRequestsAsync(OrgType, OrgId, Paging);
         if (requests.Ok)
         {
             Requests = requests.Value!;
+            Pages = PaginationOf(requests, "Pages of pending requests");
         }
         else
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using QppOrleans.WebPortal.Api;
+using QppOrleans.WebPortal.Pages.Shared;
 
 namespace QppOrleans.WebPortal.Pages.Organizations;
 
@@ -7,6 +8,8 @@ namespace QppOrleans.WebPortal.Pages.Organizations;
 public sealed class UsersModel : OrganizationPage
 {
     public Member[] Members { get; private set; } = [];
+
+    public Pagination? Pages { get; private set; }
 
     [BindProperty]
     public string? UserId { get; set; }
@@ -33,10 +36,11 @@ public sealed class UsersModel : OrganizationPage
     private async Task LoadAsync()
     {
         await LoadNameAsync();
-        var members = await Api.MembersAsync(OrgType, OrgId);
+        var members = await Api.MembersAsync(OrgType, OrgId, Paging);
         if (members.Ok)
         {
-            Members = [.. members.Value!.OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase)];
+            Members = members.Value!;
+            Pages = PaginationOf(members, "Pages of connected users");
         }
         else
         {

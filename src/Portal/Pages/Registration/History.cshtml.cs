@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using QppOrleans.WebPortal.Api;
+using QppOrleans.WebPortal.Pages.Shared;
 
 namespace QppOrleans.WebPortal.Pages.Registration;
 
@@ -8,12 +9,15 @@ public sealed class RegistrationHistoryModel : RegistrationPage
 {
     public HistoryEntry[] Entries { get; private set; } = [];
 
+    public Pagination? Pages { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
-        var history = await Api.HistoryAsync(Py, OrgType, OrgId);
+        var history = await Api.HistoryAsync(Py, OrgType, OrgId, Paging);
         if (history.Ok)
         {
-            Entries = [.. history.Value!.OrderByDescending(e => e.At)];
+            Entries = history.Value!;
+            Pages = PaginationOf(history, "Pages of the registration history");
         }
         else
         {
