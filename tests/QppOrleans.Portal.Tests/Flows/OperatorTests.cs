@@ -23,8 +23,7 @@ public sealed class OperatorTests(PortalServer server)
             browser.Click("Directory import");
             browser.WaitForText("Directory import");
             browser.Screen("directory-import");
-            browser.Driver.FindElement(By.CssSelector("input[type=file]")).SendKeys(file);
-            browser.Click("Import");
+            browser.Upload(file, "Import");
             browser.Until(d => d.FindElements(By.Id("import-report")).Count == 1, seconds: 60);
             Assert.Contains("2 created, 0 updated, 0 unchanged, 1 rejected.", browser.Find("#import-report").Text, StringComparison.Ordinal);
             var rejected = browser.Find("#rejected-lines tbody tr").Text;
@@ -32,8 +31,7 @@ public sealed class OperatorTests(PortalServer server)
             browser.Screen("directory-import-report");
 
             // Importing the same file again changes nothing.
-            browser.Driver.FindElement(By.CssSelector("input[type=file]")).SendKeys(file);
-            browser.Click("Import");
+            browser.Upload(file, "Import");
             browser.WaitForText("0 created, 0 updated, 2 unchanged, 1 rejected.");
 
             browser.Click("Service Center");

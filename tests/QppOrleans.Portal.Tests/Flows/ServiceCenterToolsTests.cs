@@ -41,8 +41,7 @@ public sealed class ServiceCenterToolsTests(PortalServer server)
             browser.Click("Role import");
             browser.WaitForText("Roles at Shared Savings Program ACOs arrive from the ACO Management System");
             browser.Screen("role-import");
-            browser.Driver.FindElement(By.CssSelector("input[type=file]")).SendKeys(first);
-            browser.Click("Import roles");
+            browser.Upload(first, "Import roles");
             browser.Until(d => d.FindElements(By.Id("import-report")).Count == 1, seconds: 60);
             Assert.Contains("6 created, 0 changed, 0 unchanged, 1 rejected.", browser.Find("#import-report").Text, StringComparison.Ordinal);
             var rejected = browser.Find("#rejected-lines tbody tr").Text;
@@ -50,8 +49,7 @@ public sealed class ServiceCenterToolsTests(PortalServer server)
             Assert.Contains("a user id with an account", rejected, StringComparison.Ordinal);
             browser.Screen("role-import-report");
 
-            browser.Driver.FindElement(By.CssSelector("input[type=file]")).SendKeys(second);
-            browser.Click("Import roles");
+            browser.Upload(second, "Import roles");
             browser.WaitForText("0 created, 1 changed, 1 unchanged, 0 rejected.");
 
             // who is the ACO's Security Official? Six users, five a page.

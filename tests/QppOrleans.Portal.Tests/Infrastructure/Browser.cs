@@ -71,6 +71,13 @@ public sealed class Browser : IDisposable
         ?? d.FindElements(By.CssSelector("header a, header button")).FirstOrDefault(e => e.Displayed && e.Text.Trim().StartsWith(text, StringComparison.Ordinal)));
 
     /// <summary>USWDS draws checkboxes and radios on their labels (the input itself is hidden): a person clicks the label.</summary>
+    /// <summary>Picks <paramref name="file"/> in the page's file field and sends it with the button named <paramref name="button"/>.</summary>
+    public void Upload(string file, string button)
+    {
+        Driver.FindElement(By.CssSelector("input[type=file]")).SendKeys(file);
+        Click(button);
+    }
+
     public void Check(string label) =>
         Wait(d => d.FindElements(By.XPath($"//label[starts-with(normalize-space(.), '{label}')]")).FirstOrDefault(e => e.Displayed)).Click();
 
