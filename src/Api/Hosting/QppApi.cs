@@ -34,7 +34,7 @@ public static class QppApi
         GatewayNetwork.AddQppForwardedHeaders(builder);
         builder.Services.AddSingleton<Throttle>();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton(_ => Grains.Access.Permissions.From(builder.Configuration[Grains.Access.Permissions.FileKey]));
+        builder.Services.AddQppPermissionTable();
         builder.Services.AddOptions<RegistrationOptions>().Bind(builder.Configuration.GetSection(RegistrationOptions.Section));
         builder.Services.AddSingleton<DirectoryImporter>();
         builder.Services.AddSingleton<DirectorySearch>();

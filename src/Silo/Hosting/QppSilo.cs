@@ -125,6 +125,13 @@ public static class QppSilo
         return silo.AddQppGrainStorage(StorageMode.Embedded, StorageSettings.SqliteInvariant, sqliteConnectionString, dataSource);
     }
 
+    /// <summary>A-20: the permission table of <c>Access:PermissionTableFile</c>, or the shipped one; for silos and for the API that shows it.</summary>
+    public static IServiceCollection AddQppPermissionTable(this IServiceCollection services)
+    {
+        services.TryAddSingleton(provider => Permissions.From(provider.GetRequiredService<IConfiguration>()[Permissions.FileKey]));
+        return services;
+    }
+
     /// <summary>
     /// What every silo's grains need whatever the store: an organization's grain and its
     /// registrations' grains share a silo (<see cref="OrganizationPlacement"/>), the permission
@@ -132,7 +139,7 @@ public static class QppSilo
     /// </summary>
     public static ISiloBuilder AddQppGrainServices(this ISiloBuilder silo)
     {
-        silo.Services.TryAddSingleton(services => Permissions.From(services.GetRequiredService<IConfiguration>()[Permissions.FileKey]));
+        silo.Services.AddQppPermissionTable();
         silo.Services.AddOptions<PendingRequestOptions>().BindConfiguration(PendingRequestOptions.Section);
         return silo.AddPlacementDirector<OrganizationPlacement, OrganizationPlacementDirector>();
     }
