@@ -11,11 +11,11 @@ public interface IIdempotencyGrain : IGrainWithStringKey
     [Alias("Begin")]
     Task<IdempotencyClaim> BeginAsync(string fingerprint);
 
-    [Alias("Complete")]
+    [Alias("Complete"), Repeatable]
     Task CompleteAsync(string response);
 
     /// <summary>The request failed without a result: the key may be used again.</summary>
-    [Alias("Abandon")]
+    [Alias("Abandon"), Repeatable]
     Task AbandonAsync();
 }
 

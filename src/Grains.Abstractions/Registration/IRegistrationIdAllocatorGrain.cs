@@ -4,6 +4,7 @@ namespace QppOrleans.Grains.Abstractions.Registration;
 [Alias("qpp.registration.IRegistrationIdAllocatorGrain")]
 public interface IRegistrationIdAllocatorGrain : IGrainWithStringKey
 {
-    [Alias("Next")]
+    /// <summary>A call repeated after a silo went away skips an id (R-7 allows gaps, never reuse).</summary>
+    [Alias("Next"), Repeatable]
     Task<string> NextAsync();
 }

@@ -1,15 +1,17 @@
 using System.Reflection;
 using System.Runtime.ExceptionServices;
 using Orleans.Concurrency;
+using QppOrleans.Grains.Abstractions;
 
 namespace QppOrleans.Grains.Runtime;
 
 /// <summary>
 /// Sends a grain call again when it certainly did not run — the cluster refused it before it ran
 /// (a silo stopping, an activation moving: <see cref="OrleansMessageRejectionException"/>) — or when
-/// the silo holding the target went away during a <see cref="ReadOnlyAttribute">read-only</see>
-/// call. This is what lets a silo leave the cluster without failing a request. Other failures,
-/// whose outcome is unknown, go to the caller as they are.
+/// the silo holding the target went away during a call that may run twice: a
+/// <see cref="ReadOnlyAttribute">read-only</see> or <see cref="RepeatableAttribute">repeatable</see> one.
+/// This is what lets a silo leave the cluster without failing a request. Other failures, whose
+/// outcome is unknown, go to the caller as they are.
 /// </summary>
 public sealed class TransientCallRetry : IOutgoingGrainCallFilter
 {
@@ -49,7 +51,7 @@ public sealed class TransientCallRetry : IOutgoingGrainCallFilter
     private static bool SafeToRepeat(Exception failure, MethodInfo method) => failure switch
     {
         // A rejection of its own kind: the call may have run when the silo went away.
-        SiloUnavailableException => method.GetCustomAttribute<ReadOnlyAttribute>() is not null,
+        SiloUnavailableException => method.GetCustomAttribute<ReadOnlyAttribute>() is not null || method.GetCustomAttribute<RepeatableAttribute>() is not null,
         OrleansMessageRejectionException => true,
         _ => false,
     };
