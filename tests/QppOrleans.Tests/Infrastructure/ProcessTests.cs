@@ -1,7 +1,11 @@
 namespace QppOrleans.Tests.Infrastructure;
 
-/// <summary>Tests that start real processes run one at a time: two cores are not enough for more.</summary>
-[CollectionDefinition(Collection, DisableParallelization = true)]
+/// <summary>
+/// Tests that start real processes run one after another, beside the in-process tests: those
+/// mostly wait (for the cluster, for polls), and two cores are not enough for two clusters of
+/// processes at once.
+/// </summary>
+[CollectionDefinition(Collection)]
 public sealed class ProcessTests
 {
     public const string Collection = "processes";

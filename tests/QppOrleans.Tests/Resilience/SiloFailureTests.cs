@@ -11,7 +11,7 @@ namespace QppOrleans.Tests.Resilience;
 /// Silos lost, removed and added while Security Officials register (issue 9): real processes — PostgreSQL,
 /// silos and the API — driven over HTTP by the deadline-surge flow.
 /// </summary>
-[Collection(ProcessTests.Collection)]
+[Collection(SurgeTests.Collection)]
 public sealed class SiloFailureTests(ITestOutputHelper output)
 {
     /// <summary>
