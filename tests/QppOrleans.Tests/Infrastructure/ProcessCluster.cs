@@ -44,16 +44,23 @@ public sealed class ProcessCluster : IAsyncDisposable
     public static async Task<ProcessCluster> StartAsync(string purpose, int siloCount)
     {
         var cluster = new ProcessCluster(await TestPostgres.CreateDatabaseAsync(purpose));
-        await cluster.Smtp.StartAsync();
-        for (var i = 0; i < siloCount; i++)
+        try
         {
-            cluster.StartSilo();
-        }
+            await cluster.Smtp.StartAsync();
+            for (var i = 0; i < siloCount; i++)
+            {
+                cluster.StartSilo();
+            }
 
-        await cluster.WaitForActiveSilosAsync(siloCount);
-        await cluster.ProvisionOperatorAsync();
-        await cluster.StartApiAsync();
-        return cluster;
+            // The provisioning command and the API are clients of the cluster: they keep trying while the silos start.
+            await Task.WhenAll(cluster.WaitForActiveSilosAsync(siloCount), cluster.ProvisionOperatorAsync(), cluster.StartApiAsync());
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>The README's provisioning command, as an operator runs it against the cluster; tokens for <see cref="Operator"/> then carry epoch 0.</summary>
