@@ -154,7 +154,8 @@ public sealed class Browser : IDisposable
     {
         try
         {
-            var wait = new WebDriverWait(Driver, TimeSpan.FromSeconds(seconds));
+            // Looked at every 100 ms rather than Selenium's 500: most waits are for the next page, which takes less.
+            var wait = new WebDriverWait(Driver, TimeSpan.FromSeconds(seconds)) { PollingInterval = TimeSpan.FromMilliseconds(100) };
             // A page that is being replaced by the next one has elements that go stale under the reader.
             wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException), typeof(NoSuchElementException));
             return wait.Until(d => condition(d))!;
