@@ -135,11 +135,12 @@ public sealed class OrganizationGrain(
             return new RoleImport(null, "orgId: roles are imported for Shared Savings Program ACOs in the directory only (A-15).");
         }
 
-        var access = new OrganizationAccess(Organization, new OrganizationRef(Key.OrgType, Key.OrgId, entry.Name), clock.GetUtcNow(), permissions);
+        var draft = Draft();
+        var access = new OrganizationAccess(draft, new OrganizationRef(Key.OrgType, Key.OrgId, entry.Name), clock.GetUtcNow(), permissions);
         var outcome = access.ImportRole(operatorId, person, role);
         if (access.Events.Count > 0)
         {
-            await CommitAsync(access.Events);
+            await CommitAsync(draft, access.Events);
         }
 
         return new RoleImport(outcome);
@@ -154,16 +155,21 @@ public sealed class OrganizationGrain(
         }
 
         var entry = await directory.FindAsync(Key.OrgType, Key.OrgId);
-        var access = new OrganizationAccess(Organization, new OrganizationRef(Key.OrgType, Key.OrgId, entry?.Name ?? Key.OrgId), clock.GetUtcNow(), permissions);
-        if (access.FollowUp(pendingRequests.Value))
+        var draft = Draft();
+        var access = new OrganizationAccess(draft, new OrganizationRef(Key.OrgType, Key.OrgId, entry?.Name ?? Key.OrgId), clock.GetUtcNow(), permissions);
+        var followedUp = access.FollowUp(pendingRequests.Value);
+        if (!access.HasPendingRequests)
         {
-            await CommitAsync(access.Events);
+            draft.FollowUpArmed = false;
+        }
+
+        if (followedUp || !access.HasPendingRequests)
+        {
+            await CommitAsync(draft, access.Events);
         }
 
         if (!access.HasPendingRequests)
         {
-            Organization.FollowUpArmed = false;
-            await CommitAsync([]);
             if (await this.GetReminder(FollowUpReminder) is { } reminder)
             {
                 await this.UnregisterReminder(reminder);
@@ -181,8 +187,9 @@ public sealed class OrganizationGrain(
 
         var every = pendingRequests.Value.CheckEvery;
         await this.RegisterOrUpdateReminder(FollowUpReminder, every, every);
-        Organization.FollowUpArmed = true;
-        await CommitAsync([]);
+        var draft = Draft();
+        draft.FollowUpArmed = true;
+        await CommitAsync(draft, []);
     }
 
     protected override void OnCommitting() => Organization.PruneDecidedRequests(clock.GetUtcNow());

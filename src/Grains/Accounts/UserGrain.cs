@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Identity;
-using SignInResult = QppOrleans.Grains.Abstractions.Accounts.SignInResult;
 using Microsoft.Extensions.DependencyInjection;
 using QppOrleans.Grains.Abstractions;
 using QppOrleans.Grains.Abstractions.Access;
 using QppOrleans.Grains.Abstractions.Accounts;
 using QppOrleans.Grains.Abstractions.Events;
 using QppOrleans.Grains.Events;
+using SignInResult = QppOrleans.Grains.Abstractions.Accounts.SignInResult;
 
 namespace QppOrleans.Grains.Accounts;
 
@@ -28,30 +28,32 @@ public sealed partial class UserGrain(
 
     async Task<bool> IUserGrain.CreateAsync(NewAccount account)
     {
-        if (User.Account is not null)
+        var user = Draft();
+        if (user.Account is not null)
         {
             return false;
         }
 
-        User.Account = Account.Open(account, clock.GetUtcNow(), Hasher);
-        await CommitAsync([]);
+        user.Account = Account.Open(account, clock.GetUtcNow(), Hasher);
+        await CommitAsync(user, []);
         return true;
     }
 
     async Task<bool> IUserGrain.ProvisionOperatorAsync(NewAccount account)
     {
+        var user = Draft();
         var now = clock.GetUtcNow();
-        var created = User.Account is null;
-        User.Account = Account.Open(account, created ? now : User.Account!.CreatedAt, Hasher);
-        User.Account.Operator = true;
+        var created = user.Account is null;
+        user.Account = Account.Open(account, created ? now : user.Account!.CreatedAt, Hasher);
+        user.Account.Operator = true;
         if (!created)
         {
             // Whoever held the account before (a claim made before the id was listed, say) is signed out.
-            User.ResetPassword(User.Account.PasswordHash);
+            user.ResetPassword(user.Account.PasswordHash);
         }
 
         guard.Clear();
-        await CommitAsync([Changed(AccountChanges.OperatorProvisioned, now)]);
+        await CommitAsync(user, [Changed(user, AccountChanges.OperatorProvisioned, now)]);
         return created;
     }
 
@@ -59,8 +61,9 @@ public sealed partial class UserGrain(
 
     async Task<SignInResult> IUserGrain.SignInAsync(string password, string client, bool knownClient)
     {
+        var user = Draft();
         var now = clock.GetUtcNow();
-        var account = User.Account;
+        var account = user.Account;
 
         // The same slow hash runs whether or not the account exists.
         var verified = Hasher.VerifyHashedPassword(account?.UserId ?? "", account?.PasswordHash ?? DummyHash, password);
@@ -78,9 +81,9 @@ public sealed partial class UserGrain(
         }
 
         guard.Succeed(client);
-        if (User.CodesLocked(now))
+        if (user.CodesLocked(now))
         {
-            return new SignInResult(SignInOutcome.Locked, LockedUntil: User.CodesLockedUntil);
+            return new SignInResult(SignInOutcome.Locked, LockedUntil: user.CodesLockedUntil);
         }
 
         if (verified is PasswordVerificationResult.SuccessRehashNeeded)
@@ -89,20 +92,21 @@ public sealed partial class UserGrain(
         }
 
         var secret = Secrets.NewToken();
-        User.OpenChallenge(Secrets.Hash(secret), CodePurposes.SignIn, now);
-        await CommitAsync([]);
+        user.OpenChallenge(Secrets.Hash(secret), CodePurposes.SignIn, now);
+        await CommitAsync(user, []);
         return new SignInResult(SignInOutcome.Challenged, secret, Choices(account));
     }
 
     async Task<SendCodeOutcome> IUserGrain.SendCodeAsync(string challengeSecret, string deviceId)
     {
+        var user = Draft();
         var now = clock.GetUtcNow();
         if (SendUnbacked(challengeSecret, deviceId) is { } pretended)
         {
             return pretended;
         }
 
-        if (User.Account is not { } account || User.FindChallenge(Secrets.Hash(challengeSecret), now) is not { } challenge)
+        if (user.Account is not { } account || user.FindChallenge(Secrets.Hash(challengeSecret), now) is not { } challenge)
         {
             return SendCodeOutcome.UnknownChallenge;
         }
@@ -124,28 +128,29 @@ public sealed partial class UserGrain(
         if (targets.Count == 0)
         {
             challenge.CodesSent++;
-            await CommitAsync([]);
+            await CommitAsync(user, []);
             return SendCodeOutcome.Sent;
         }
 
         var code = Secrets.NewCode();
         challenge.IssueCode(Secrets.Hash(code), now);
-        await CommitAsync([.. targets.Select(target => CodeFor(target, code, challenge.CodeExpiresAt, challenge.Purpose, now))]);
+        await CommitAsync(user, [.. targets.Select(target => CodeFor(user, target, code, challenge.CodeExpiresAt, challenge.Purpose, now))]);
         return SendCodeOutcome.Sent;
     }
 
     async Task<SessionGrant?> IUserGrain.VerifyCodeAsync(string challengeSecret, string code)
     {
+        var user = Draft();
         var now = clock.GetUtcNow();
-        if (User.Account is not { } account
-            || User.FindChallenge(Secrets.Hash(challengeSecret), now) is not { Purpose: CodePurposes.SignIn } challenge)
+        if (user.Account is not { } account
+            || user.FindChallenge(Secrets.Hash(challengeSecret), now) is not { Purpose: CodePurposes.SignIn } challenge)
         {
             return null;
         }
 
-        var right = User.Verify(challenge, code, now, out var locked);
-        await CommitAsync(locked ? [Changed(AccountChanges.CodesLocked, now)] : []);
-        return right ? new SessionGrant(User.SessionEpoch, account.Operator) : null;
+        var right = user.Verify(challenge, code, now, out var locked);
+        await CommitAsync(user, locked ? [Changed(user, AccountChanges.CodesLocked, now)] : []);
+        return right ? new SessionGrant(user.SessionEpoch, account.Operator) : null;
     }
 
     Task<AccountSession?> IUserGrain.SessionAsync() => Task.FromResult(User.Account is null
@@ -154,51 +159,55 @@ public sealed partial class UserGrain(
 
     async Task IUserGrain.SignOutAsync(string tokenId, DateTimeOffset expires)
     {
+        var user = Draft();
         var now = clock.GetUtcNow();
-        if (User.Account is null || User.SignedOut.Exists(t => t.TokenId == tokenId))
+        if (user.Account is null || user.SignedOut.Exists(t => t.TokenId == tokenId))
         {
             return;
         }
 
-        User.SignedOut.RemoveAll(t => t.Expires <= now);
-        User.SignedOut.Add(new SignedOutToken(tokenId, expires));
-        await CommitAsync([Changed(AccountChanges.SignedOut, now)]);
+        user.SignedOut.RemoveAll(t => t.Expires <= now);
+        user.SignedOut.Add(new SignedOutToken(tokenId, expires));
+        await CommitAsync(user, [Changed(user, AccountChanges.SignedOut, now)]);
     }
 
     async Task IUserGrain.SignOutEverywhereAsync()
     {
+        var user = Draft();
         var now = clock.GetUtcNow();
-        if (User.Account is null)
+        if (user.Account is null)
         {
             return;
         }
 
-        User.SessionEpoch++;
-        User.SignedOut.Clear();
-        await CommitAsync([Changed(AccountChanges.SignedOutEverywhere, now)]);
+        user.SessionEpoch++;
+        user.SignedOut.Clear();
+        await CommitAsync(user, [Changed(user, AccountChanges.SignedOutEverywhere, now)]);
     }
 
     async Task IUserGrain.ProjectConnectionAsync(Connection connection)
     {
+        var user = Draft();
         var key = GrainKeys.Organization(connection.Organization.OrgType, connection.Organization.OrgId);
-        if (User.Connections.TryGetValue(key, out var held) && held.Version >= connection.Version)
+        if (user.Connections.TryGetValue(key, out var held) && held.Version >= connection.Version)
         {
             return;
         }
 
-        User.Connections[key] = connection;
-        await CommitAsync([]);
+        user.Connections[key] = connection;
+        await CommitAsync(user, []);
     }
 
     async Task IUserGrain.ProjectRequestAsync(MyRequest request)
     {
-        if (User.Requests.TryGetValue(request.RequestId, out var held) && held.Version >= request.Version)
+        var user = Draft();
+        if (user.Requests.TryGetValue(request.RequestId, out var held) && held.Version >= request.Version)
         {
             return;
         }
 
-        User.Requests[request.RequestId] = request;
-        await CommitAsync([]);
+        user.Requests[request.RequestId] = request;
+        await CommitAsync(user, []);
     }
 
     Task<Connection[]> IUserGrain.ConnectionsAsync() => Task.FromResult(User.Connections.Values.Where(c => c.Role is not null).ToArray());
@@ -213,14 +222,14 @@ public sealed partial class UserGrain(
 
     private static VerificationDevice[] Choices(Account account) => [.. account.Devices.Select(d => new VerificationDevice(d.Id, d.Kind, d.Masked))];
 
-    private OneTimeCodeIssued CodeFor(Device device, string code, DateTimeOffset expires, string purpose, DateTimeOffset now)
+    private static OneTimeCodeIssued CodeFor(UserState user, Device device, string code, DateTimeOffset expires, string purpose, DateTimeOffset now)
     {
-        var account = User.Account!;
+        var account = user.Account!;
         return new OneTimeCodeIssued
         {
             OccurredAt = now,
             Actor = account.UserId,
-            To = device.Kind == Device.EmailKind
+            To = device.Kind == DeviceKinds.Email
                 ? new Recipient(account.UserId, account.Name, device.Destination)
                 : new Recipient(account.UserId, account.Name, null, device.Destination),
             Code = code,
@@ -229,9 +238,9 @@ public sealed partial class UserGrain(
         };
     }
 
-    private AccountChanged Changed(string change, DateTimeOffset now, string? detail = null)
+    private static AccountChanged Changed(UserState user, string change, DateTimeOffset now, string? detail = null)
     {
-        var account = User.Account!;
+        var account = user.Account!;
         return new AccountChanged
         {
             OccurredAt = now, Actor = account.UserId, Change = change, Detail = detail,

@@ -90,7 +90,7 @@ public abstract class PublishingGrain<TState> : Grain, IEventSource, IRemindable
         var current = state.State;
         if (ReferenceEquals(next, current))
         {
-            await CommitAsync(events);
+            await StoreAsync(events);
             return;
         }
 
@@ -99,7 +99,7 @@ public abstract class PublishingGrain<TState> : Grain, IEventSource, IRemindable
         state.State = next;
         try
         {
-            await CommitAsync(events);
+            await StoreAsync(events);
         }
         catch
         {
@@ -109,12 +109,11 @@ public abstract class PublishingGrain<TState> : Grain, IEventSource, IRemindable
     }
 
     /// <summary>
-    /// Stores the state the caller has already changed, with <paramref name="events"/>, in one
-    /// write; publishing follows without the caller waiting for it. A failed write deactivates the
-    /// grain so that the next call starts again from what is stored, never from a change that was
-    /// not acknowledged, and its events leave the outbox unpublished.
+    /// Stores the grain's state with <paramref name="events"/> in one write; publishing follows
+    /// without the caller waiting for it. A failed write deactivates the grain so that the next
+    /// call starts again from what is stored, and its events leave the outbox unpublished.
     /// </summary>
-    protected async Task CommitAsync(IReadOnlyCollection<DomainEvent> events)
+    private async Task StoreAsync(IReadOnlyCollection<DomainEvent> events)
     {
         OnCommitting();
         var added = events.Count == 0 ? [] : Outbox.Add(events);
