@@ -129,21 +129,15 @@ public sealed class OrganizationGrain(
     {
         await GrainFactory.RequireOperatorAsync(operatorId);
         var entry = await directory.FindAsync(Key.OrgType, Key.OrgId);
-        if (entry is null || ApmModels.Find(entry.ApmModel)?.Ssp != true)
-        {
-            // only Shared Savings Program ACOs take their roles from elsewhere; the others' come through QPP.
-            return new RoleImport(null, "orgId: roles are imported for Shared Savings Program ACOs in the directory only (A-15).");
-        }
-
         var draft = Draft();
-        var access = new OrganizationAccess(draft, new OrganizationRef(Key.OrgType, Key.OrgId, entry.Name), clock.GetUtcNow(), permissions);
-        var outcome = access.ImportRole(operatorId, person, role);
+        var access = new OrganizationAccess(draft, new OrganizationRef(Key.OrgType, Key.OrgId, entry?.Name ?? Key.OrgId), clock.GetUtcNow(), permissions);
+        var import = access.ImportRole(operatorId, person, role, entry);
         if (access.Events.Count > 0)
         {
             await CommitAsync(draft, access.Events);
         }
 
-        return new RoleImport(outcome);
+        return import;
     }
 
     /// <summary>A-32: on each tick, reminds and expires; once nothing waits, the reminder goes.</summary>
