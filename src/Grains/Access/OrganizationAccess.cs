@@ -239,11 +239,11 @@ public sealed class OrganizationAccess(OrganizationState state, OrganizationRef 
     {
         // only Shared Savings Program ACOs take their roles from elsewhere; the others' come through QPP.
         return entry is not null && ApmModels.Find(entry.ApmModel)?.Ssp == true
-            ? new RoleImport(ImportRole(operatorId, person, role))
+            ? new RoleImport(Import(operatorId, person, role))
             : new RoleImport(null, "orgId: roles are imported for Shared Savings Program ACOs in the directory only (A-15).");
     }
 
-    private ImportOutcome ImportRole(string operatorId, Person person, string role)
+    private ImportOutcome Import(string operatorId, Person person, string role)
     {
         if (!state.Members.TryGetValue(person.UserId, out var member))
         {

@@ -152,22 +152,21 @@ public sealed class OrganizationGrain(
         var draft = Draft();
         var access = new OrganizationAccess(draft, new OrganizationRef(Key.OrgType, Key.OrgId, entry?.Name ?? Key.OrgId), clock.GetUtcNow(), permissions);
         var followedUp = access.FollowUp(pendingRequests.Value);
-        if (!access.HasPendingRequests)
+        if (access.HasPendingRequests)
         {
-            draft.FollowUpArmed = false;
-        }
-
-        if (followedUp || !access.HasPendingRequests)
-        {
-            await CommitAsync(draft, access.Events);
-        }
-
-        if (!access.HasPendingRequests)
-        {
-            if (await this.GetReminder(FollowUpReminder) is { } reminder)
+            if (followedUp)
             {
-                await this.UnregisterReminder(reminder);
+                await CommitAsync(draft, access.Events);
             }
+
+            return;
+        }
+
+        draft.FollowUpArmed = false;
+        await CommitAsync(draft, access.Events);
+        if (await this.GetReminder(FollowUpReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
         }
     }
 

@@ -23,18 +23,18 @@ public sealed partial class UserGrain
 
     async Task<SignInResult?> IUserGrain.OpenConfirmationAsync()
     {
-        var user = Draft();
         var now = clock.GetUtcNow();
-        if (user.Account is not { } account)
+        if (User.Account is not { } account)
         {
             return null;
         }
 
-        if (user.CodesLocked(now))
+        if (User.CodesLocked(now))
         {
-            return new SignInResult(SignInOutcome.Locked, LockedUntil: user.CodesLockedUntil);
+            return new SignInResult(SignInOutcome.Locked, LockedUntil: User.CodesLockedUntil);
         }
 
+        var user = Draft();
         var secret = Secrets.NewToken();
         user.OpenChallenge(Secrets.Hash(secret), CodePurposes.Confirmation, now);
         await CommitAsync(user, []);
@@ -74,10 +74,9 @@ public sealed partial class UserGrain
 
     async Task<string> IUserGrain.StartPasswordResetAsync()
     {
-        var user = Draft();
         var now = clock.GetUtcNow();
         var secret = Secrets.NewToken();
-        if (user.Account is null || user.ResetLocked(now))
+        if (User.Account is null || User.ResetLocked(now))
         {
             // Answers like a real reset and sends nothing: nobody learns whether the id exists.
             unbackedResets.Add((Secrets.Hash(secret), 0));
@@ -89,6 +88,7 @@ public sealed partial class UserGrain
             return secret;
         }
 
+        var user = Draft();
         user.OpenChallenge(Secrets.Hash(secret), CodePurposes.PasswordReset, now);
         await CommitAsync(user, []);
         return secret;

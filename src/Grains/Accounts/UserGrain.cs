@@ -28,12 +28,12 @@ public sealed partial class UserGrain(
 
     async Task<bool> IUserGrain.CreateAsync(NewAccount account)
     {
-        var user = Draft();
-        if (user.Account is not null)
+        if (User.Account is not null)
         {
             return false;
         }
 
+        var user = Draft();
         user.Account = Account.Open(account, clock.GetUtcNow(), Hasher);
         await CommitAsync(user, []);
         return true;
@@ -61,9 +61,8 @@ public sealed partial class UserGrain(
 
     async Task<SignInResult> IUserGrain.SignInAsync(string password, string client, bool knownClient)
     {
-        var user = Draft();
         var now = clock.GetUtcNow();
-        var account = user.Account;
+        var account = User.Account;
 
         // The same slow hash runs whether or not the account exists.
         var verified = Hasher.VerifyHashedPassword(account?.UserId ?? "", account?.PasswordHash ?? DummyHash, password);
@@ -81,14 +80,15 @@ public sealed partial class UserGrain(
         }
 
         guard.Succeed(client);
-        if (user.CodesLocked(now))
+        if (User.CodesLocked(now))
         {
-            return new SignInResult(SignInOutcome.Locked, LockedUntil: user.CodesLockedUntil);
+            return new SignInResult(SignInOutcome.Locked, LockedUntil: User.CodesLockedUntil);
         }
 
+        var user = Draft();
         if (verified is PasswordVerificationResult.SuccessRehashNeeded)
         {
-            account.PasswordHash = Hasher.HashPassword(account.UserId, password);
+            user.Account!.PasswordHash = Hasher.HashPassword(account.UserId, password);
         }
 
         var secret = Secrets.NewToken();
@@ -99,12 +99,13 @@ public sealed partial class UserGrain(
 
     async Task<SendCodeOutcome> IUserGrain.SendCodeAsync(string challengeSecret, string deviceId)
     {
-        var user = Draft();
         var now = clock.GetUtcNow();
         if (SendUnbacked(challengeSecret, deviceId) is { } pretended)
         {
             return pretended;
         }
+
+        var user = Draft();
 
         if (user.Account is not { } account || user.FindChallenge(Secrets.Hash(challengeSecret), now) is not { } challenge)
         {
@@ -159,12 +160,13 @@ public sealed partial class UserGrain(
 
     async Task IUserGrain.SignOutAsync(string tokenId, DateTimeOffset expires)
     {
-        var user = Draft();
         var now = clock.GetUtcNow();
-        if (user.Account is null || user.SignedOut.Exists(t => t.TokenId == tokenId))
+        if (User.Account is null || User.SignedOut.Exists(t => t.TokenId == tokenId))
         {
             return;
         }
+
+        var user = Draft();
 
         user.SignedOut.RemoveAll(t => t.Expires <= now);
         user.SignedOut.Add(new SignedOutToken(tokenId, expires));
@@ -173,12 +175,13 @@ public sealed partial class UserGrain(
 
     async Task IUserGrain.SignOutEverywhereAsync()
     {
-        var user = Draft();
         var now = clock.GetUtcNow();
-        if (user.Account is null)
+        if (User.Account is null)
         {
             return;
         }
+
+        var user = Draft();
 
         user.SessionEpoch++;
         user.SignedOut.Clear();
@@ -187,12 +190,13 @@ public sealed partial class UserGrain(
 
     async Task IUserGrain.ProjectConnectionAsync(Connection connection)
     {
-        var user = Draft();
         var key = GrainKeys.Organization(connection.Organization.OrgType, connection.Organization.OrgId);
-        if (user.Connections.TryGetValue(key, out var held) && held.Version >= connection.Version)
+        if (User.Connections.TryGetValue(key, out var held) && held.Version >= connection.Version)
         {
             return;
         }
+
+        var user = Draft();
 
         user.Connections[key] = connection;
         await CommitAsync(user, []);
@@ -200,11 +204,12 @@ public sealed partial class UserGrain(
 
     async Task IUserGrain.ProjectRequestAsync(MyRequest request)
     {
-        var user = Draft();
-        if (user.Requests.TryGetValue(request.RequestId, out var held) && held.Version >= request.Version)
+        if (User.Requests.TryGetValue(request.RequestId, out var held) && held.Version >= request.Version)
         {
             return;
         }
+
+        var user = Draft();
 
         user.Requests[request.RequestId] = request;
         await CommitAsync(user, []);

@@ -88,11 +88,6 @@ public abstract class PublishingGrain<TState> : Grain, IEventSource, IRemindable
     protected async Task CommitAsync(TState next, IReadOnlyCollection<DomainEvent> events)
     {
         var current = state.State;
-        if (ReferenceEquals(next, current))
-        {
-            await StoreAsync(events);
-            return;
-        }
 
         // The outbox stays the live one: confirmations that arrive meanwhile are not lost.
         next.Outbox = current.Outbox;
