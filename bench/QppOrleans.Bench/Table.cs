@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -9,7 +10,7 @@ internal static class Table
     public static string Render(JsonElement result)
     {
         var text = new StringBuilder();
-        text.AppendLine($"{"measure",-48} {"value",14}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{"measure",-48} {"value",14}");
         Walk(result, "", text);
         return text.ToString();
     }
@@ -34,7 +35,7 @@ internal static class Table
 
                 break;
             case JsonValueKind.Number or JsonValueKind.String or JsonValueKind.True or JsonValueKind.False:
-                text.AppendLine($"{path,-48} {element,14}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"{path,-48} {element,14}");
                 break;
         }
     }

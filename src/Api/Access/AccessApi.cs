@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using QppOrleans.Api.Accounts;
 using Microsoft.Extensions.Options;
+using QppOrleans.Api.Accounts;
 using QppOrleans.Api.Errors;
 using QppOrleans.Api.Hosting;
 using QppOrleans.Api.Registration;
@@ -10,9 +10,7 @@ using QppOrleans.Grains.Abstractions;
 using QppOrleans.Grains.Abstractions.Access;
 using QppOrleans.Grains.Abstractions.Accounts;
 using QppOrleans.Grains.Abstractions.Directory;
-using QppOrleans.Grains.Access;
-using QppOrleans.Grains.Directory;
-using QppOrleans.Grains.Registration;
+using QppOrleans.Grains.Abstractions.Registration;
 
 namespace QppOrleans.Api.Access;
 

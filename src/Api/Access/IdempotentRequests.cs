@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using QppOrleans.Api.Errors;
 using QppOrleans.Grains.Abstractions;
 using QppOrleans.Grains.Abstractions.Access;
-using QppOrleans.Grains.Accounts;
+using QppOrleans.Grains.Abstractions.Accounts;
 
 namespace QppOrleans.Api.Access;
 

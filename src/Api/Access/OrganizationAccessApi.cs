@@ -5,6 +5,7 @@ using QppOrleans.Api.Errors;
 using QppOrleans.Api.Hosting;
 using QppOrleans.Grains.Abstractions;
 using QppOrleans.Grains.Abstractions.Access;
+using QppOrleans.Grains.Abstractions.Accounts;
 using QppOrleans.Grains.Abstractions.Notifications;
 
 namespace QppOrleans.Api.Access;
@@ -93,7 +94,7 @@ internal static class OrganizationAccessApi
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(string orgType, string orgId, string userId, ClaimsPrincipal user, IGrainFactory grains) =>
         Answer(OrganizationRoute.Find(grains, orgType, orgId) is { } organization
-            ? await organization.RemoveMemberAsync(user.UserId(), Grains.Accounts.AccountInput.NormalizeUserId(userId))
+            ? await organization.RemoveMemberAsync(user.UserId(), AccountInput.NormalizeUserId(userId))
             : AccessMessages.NotConnected);
 
     /// <summary>A-30: the organization's audit trail, newest first.</summary>

@@ -3,12 +3,11 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using QppOrleans.Api.Accounts;
 using QppOrleans.Api.Hosting;
+using QppOrleans.Api.Imports;
 using QppOrleans.Grains.Abstractions;
 using QppOrleans.Grains.Abstractions.Access;
 using QppOrleans.Grains.Abstractions.Accounts;
 using QppOrleans.Grains.Abstractions.Directory;
-using QppOrleans.Grains.Accounts;
-using QppOrleans.Grains.Directory;
 
 namespace QppOrleans.Api.Access;
 

@@ -4,9 +4,9 @@ using QppOrleans.Api.Accounts;
 using QppOrleans.Api.Errors;
 using QppOrleans.Grains.Abstractions;
 using QppOrleans.Grains.Abstractions.Access;
+using QppOrleans.Grains.Abstractions.Accounts;
 using QppOrleans.Grains.Abstractions.Directory;
 using QppOrleans.Grains.Abstractions.Notifications;
-using QppOrleans.Grains.Accounts;
 
 namespace QppOrleans.Api.Access;
 

@@ -1,9 +1,9 @@
-using QppOrleans.Grains.Accounts;
 using System.Security.Claims;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using QppOrleans.Grains.Abstractions.Accounts;
 
 namespace QppOrleans.Api.Accounts;
 

@@ -2,10 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using QppOrleans.Api.Errors;
 using QppOrleans.Api.Hosting;
-using QppOrleans.Grains;
 using QppOrleans.Grains.Abstractions;
 using QppOrleans.Grains.Abstractions.Accounts;
-using QppOrleans.Grains.Accounts;
 
 namespace QppOrleans.Api.Accounts;
 

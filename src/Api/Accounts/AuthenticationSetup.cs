@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using QppOrleans.Grains.Abstractions.Accounts;
 
 namespace QppOrleans.Api.Accounts;
 
@@ -41,7 +42,7 @@ internal static class AuthenticationSetup
                     "Provision operators with the provision-operator command (README).");
             }
 
-            var errors = Grains.Accounts.AccountInput.Check(developmentOperator.UserId, developmentOperator.Password,
+            var errors = AccountInput.Check(developmentOperator.UserId, developmentOperator.Password,
                 developmentOperator.FirstName, developmentOperator.LastName, developmentOperator.Email, null);
             if (errors.Count > 0 || !access.Operators.Contains(developmentOperator.UserId, StringComparer.OrdinalIgnoreCase))
             {

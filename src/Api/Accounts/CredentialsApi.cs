@@ -3,10 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using QppOrleans.Api.Errors;
 using QppOrleans.Api.Hosting;
-using QppOrleans.Grains;
 using QppOrleans.Grains.Abstractions;
 using QppOrleans.Grains.Abstractions.Accounts;
-using QppOrleans.Grains.Accounts;
 
 namespace QppOrleans.Api.Accounts;
 
@@ -20,8 +18,8 @@ internal static class CredentialsApi
     /// <summary>What a reset offers: kinds of device, the same for every user id, so that the answer tells nothing.</summary>
     private static readonly VerificationDevice[] ResetChoices =
     [
-        new(Device.EmailKind, Device.EmailKind, "the email addresses on the account"),
-        new(Device.SmsKind, Device.SmsKind, "the phone numbers on the account"),
+        new(DeviceKinds.Email, DeviceKinds.Email, "the email addresses on the account"),
+        new(DeviceKinds.Sms, DeviceKinds.Sms, "the phone numbers on the account"),
     ];
 
     public static RouteGroupBuilder MapCredentialsApi(this IEndpointRouteBuilder app)
@@ -122,18 +120,18 @@ internal static class CredentialsApi
         var userId = user.UserId();
         string? destination = body.Kind switch
         {
-            Device.EmailKind when AccountInput.IsEmail(body.Address) => body.Address!.Trim(),
-            Device.SmsKind when body.Address is not null => AccountInput.NormalizePhone(body.Address),
+            DeviceKinds.Email when AccountInput.IsEmail(body.Address) => body.Address!.Trim(),
+            DeviceKinds.Sms when body.Address is not null => AccountInput.NormalizePhone(body.Address),
             _ => null,
         };
-        if (body.Kind is not (Device.EmailKind or Device.SmsKind))
+        if (body.Kind is not (DeviceKinds.Email or DeviceKinds.Sms))
         {
             return ApiProblems.Invalid("kind", "kind is email or sms.");
         }
 
         if (destination is null)
         {
-            return ApiProblems.Invalid("address", body.Kind == Device.EmailKind
+            return ApiProblems.Invalid("address", body.Kind == DeviceKinds.Email
                 ? "address is a valid email address."
                 : "address is a US phone number of ten digits, e.g. 410-555-0123.");
         }

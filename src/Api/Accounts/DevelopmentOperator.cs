@@ -19,7 +19,7 @@ internal sealed class DevelopmentOperator(IGrainFactory grains, IOptions<AccessO
             return;
         }
 
-        var user = grains.Reference<IUserGrain>(GrainKeys.User(Grains.Accounts.AccountInput.NormalizeUserId(account.UserId)));
+        var user = grains.Reference<IUserGrain>(GrainKeys.User(AccountInput.NormalizeUserId(account.UserId)));
         if (await user.IsOperatorAsync())
         {
             return;

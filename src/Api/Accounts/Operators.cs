@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
-using QppOrleans.Grains.Accounts;
+using QppOrleans.Grains.Abstractions.Accounts;
 
 namespace QppOrleans.Api.Accounts;
 

@@ -4,7 +4,6 @@ using System.Net.Sockets;
 using QppOrleans.Api.Hosting;
 using QppOrleans.Grains.Abstractions;
 using QppOrleans.Grains.Abstractions.Accounts;
-using QppOrleans.Grains.Accounts;
 
 namespace QppOrleans.Api.Accounts;
 

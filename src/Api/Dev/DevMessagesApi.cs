@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using QppOrleans.Api.Errors;
 using QppOrleans.Grains.Abstractions;
+using QppOrleans.Grains.Abstractions.Accounts;
 using QppOrleans.Grains.Abstractions.Notifications;
-using QppOrleans.Grains.Accounts;
 
 namespace QppOrleans.Api.Dev;
 

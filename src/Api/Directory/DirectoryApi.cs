@@ -1,13 +1,11 @@
 using System.Security.Claims;
-using QppOrleans.Api.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using QppOrleans.Api.Accounts;
 using QppOrleans.Api.Errors;
+using QppOrleans.Api.Hosting;
 using QppOrleans.Grains.Abstractions;
 using QppOrleans.Grains.Abstractions.Directory;
-using QppOrleans.Grains.Access;
-using QppOrleans.Grains.Directory;
 
 namespace QppOrleans.Api.Directory;
 
@@ -85,5 +83,5 @@ internal sealed record OrganizationDetail(
     string OrgType, string OrgId, string Name, string? Address1, string? Address2, string? City, string? State, string? Zip, string? ApmModel, int? ValidationTins)
 {
     public static OrganizationDetail From(DirectoryEntry e) =>
-        new(e.OrgType, e.OrgId, e.Name, e.Address1, e.Address2, e.City, e.State, e.Zip, e.ApmModel, e.OrgType == OrgTypes.ApmEntity ? Validations.TinsRequired(e) : null);
+        new(e.OrgType, e.OrgId, e.Name, e.Address1, e.Address2, e.City, e.State, e.Zip, e.ApmModel, e.OrgType == OrgTypes.ApmEntity ? ApmModels.TinsRequired(e) : null);
 }

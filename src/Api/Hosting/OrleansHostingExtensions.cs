@@ -1,10 +1,9 @@
-using QppOrleans.Grains;
 using Microsoft.Data.Sqlite;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using QppOrleans.Grains.Runtime;
 using QppOrleans.Silo.Hosting;
 using QppOrleans.Silo.Schema;
-using QppOrleans.Grains.Runtime;
 
 namespace QppOrleans.Api.Hosting;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using QppOrleans.Api.Access;
 using QppOrleans.Api.Accounts;
 using QppOrleans.Api.Dev;
@@ -10,10 +10,9 @@ using QppOrleans.Api.Errors;
 using QppOrleans.Api.Health;
 using QppOrleans.Api.Notifications;
 using QppOrleans.Api.Registration;
-using QppOrleans.Grains.Registration;
-using QppOrleans.Grains.Directory;
-using QppOrleans.WebPortal.Hosting;
+using QppOrleans.Grains.Abstractions.Registration;
 using QppOrleans.Silo.Hosting;
+using QppOrleans.WebPortal.Hosting;
 using Scalar.AspNetCore;
 
 namespace QppOrleans.Api.Hosting;

@@ -28,13 +28,13 @@ internal static class SecurityHeaders
         // The portal's pages set a policy of their own (their own styles, scripts and fonts, nothing else).
         if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
         {
-            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/scalar")
+            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/scalar", StringComparison.OrdinalIgnoreCase)
                 ? "frame-ancestors 'none'"
-                : context.Request.Path.StartsWithSegments(QppDashboard.Path)
+                : context.Request.Path.StartsWithSegments(QppDashboard.Path, StringComparison.OrdinalIgnoreCase)
                     ? "default-src 'self'; frame-ancestors 'none'"
                     : "default-src 'none'; frame-ancestors 'none'";
         }
-        if (context.Request.Path.StartsWithSegments("/api"))
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {
             headers.CacheControl = "no-store";
         }

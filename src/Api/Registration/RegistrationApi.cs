@@ -11,8 +11,6 @@ using QppOrleans.Grains.Abstractions.Access;
 using QppOrleans.Grains.Abstractions.Accounts;
 using QppOrleans.Grains.Abstractions.Directory;
 using QppOrleans.Grains.Abstractions.Registration;
-using QppOrleans.Grains.Accounts;
-using QppOrleans.Grains.Registration;
 
 namespace QppOrleans.Api.Registration;
 

@@ -1,14 +1,13 @@
-using QppOrleans.Api.Hosting;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using QppOrleans.Api.Accounts;
 using QppOrleans.Api.Errors;
+using QppOrleans.Api.Hosting;
+using QppOrleans.Api.Imports;
 using QppOrleans.Grains.Abstractions.Directory;
 using QppOrleans.Grains.Abstractions.Registration;
-using QppOrleans.Grains.Directory;
-using QppOrleans.Grains.Registration;
 
 namespace QppOrleans.Api.Registration;
 

@@ -1,5 +1,5 @@
+using QppOrleans.Grains.Abstractions.Accounts;
 using QppOrleans.Grains.Abstractions.Registration;
-using QppOrleans.Grains.Accounts;
 
 namespace QppOrleans.Api.Registration;
 

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using QppOrleans.Api.Accounts;
 using QppOrleans.Api.Errors;
 using QppOrleans.Grains.Abstractions.Registration;
-using QppOrleans.Grains.Registration;
 
 namespace QppOrleans.Api.Registration;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using QppOrleans.Grains.Abstractions;
 using QppOrleans.Grains.Abstractions.Access;
 
 namespace QppOrleans.Grains.Access;

@@ -235,7 +235,15 @@ public sealed class OrganizationAccess(OrganizationState state, OrganizationRef 
     /// a role imported by an operator (Shared Savings Program ACOs get theirs from ACO-MS):
     /// granted, changed to the imported one, or left as it is.
     /// </summary>
-    public ImportOutcome ImportRole(string operatorId, Person person, string role)
+    public RoleImport ImportRole(string operatorId, Person person, string role, DirectoryEntry? entry)
+    {
+        // only Shared Savings Program ACOs take their roles from elsewhere; the others' come through QPP.
+        return entry is not null && ApmModels.Find(entry.ApmModel)?.Ssp == true
+            ? new RoleImport(Import(operatorId, person, role))
+            : new RoleImport(null, "orgId: roles are imported for Shared Savings Program ACOs in the directory only (A-15).");
+    }
+
+    private ImportOutcome Import(string operatorId, Person person, string role)
     {
         if (!state.Members.TryGetValue(person.UserId, out var member))
         {

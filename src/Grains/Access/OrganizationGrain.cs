@@ -129,20 +129,15 @@ public sealed class OrganizationGrain(
     {
         await GrainFactory.RequireOperatorAsync(operatorId);
         var entry = await directory.FindAsync(Key.OrgType, Key.OrgId);
-        if (entry is null || ApmModels.Find(entry.ApmModel)?.Ssp != true)
-        {
-            // only Shared Savings Program ACOs take their roles from elsewhere; the others' come through QPP.
-            return new RoleImport(null, "orgId: roles are imported for Shared Savings Program ACOs in the directory only (A-15).");
-        }
-
-        var access = new OrganizationAccess(Organization, new OrganizationRef(Key.OrgType, Key.OrgId, entry.Name), clock.GetUtcNow(), permissions);
-        var outcome = access.ImportRole(operatorId, person, role);
+        var draft = Draft();
+        var access = new OrganizationAccess(draft, new OrganizationRef(Key.OrgType, Key.OrgId, entry?.Name ?? Key.OrgId), clock.GetUtcNow(), permissions);
+        var import = access.ImportRole(operatorId, person, role, entry);
         if (access.Events.Count > 0)
         {
-            await CommitAsync(access.Events);
+            await CommitAsync(draft, access.Events);
         }
 
-        return new RoleImport(outcome);
+        return import;
     }
 
     /// <summary>A-32: on each tick, reminds and expires; once nothing waits, the reminder goes.</summary>
@@ -154,20 +149,24 @@ public sealed class OrganizationGrain(
         }
 
         var entry = await directory.FindAsync(Key.OrgType, Key.OrgId);
-        var access = new OrganizationAccess(Organization, new OrganizationRef(Key.OrgType, Key.OrgId, entry?.Name ?? Key.OrgId), clock.GetUtcNow(), permissions);
-        if (access.FollowUp(pendingRequests.Value))
+        var draft = Draft();
+        var access = new OrganizationAccess(draft, new OrganizationRef(Key.OrgType, Key.OrgId, entry?.Name ?? Key.OrgId), clock.GetUtcNow(), permissions);
+        var followedUp = access.FollowUp(pendingRequests.Value);
+        if (access.HasPendingRequests)
         {
-            await CommitAsync(access.Events);
+            if (followedUp)
+            {
+                await CommitAsync(draft, access.Events);
+            }
+
+            return;
         }
 
-        if (!access.HasPendingRequests)
+        draft.FollowUpArmed = false;
+        await CommitAsync(draft, access.Events);
+        if (await this.GetReminder(FollowUpReminder) is { } reminder)
         {
-            Organization.FollowUpArmed = false;
-            await CommitAsync([]);
-            if (await this.GetReminder(FollowUpReminder) is { } reminder)
-            {
-                await this.UnregisterReminder(reminder);
-            }
+            await this.UnregisterReminder(reminder);
         }
     }
 
@@ -181,8 +180,9 @@ public sealed class OrganizationGrain(
 
         var every = pendingRequests.Value.CheckEvery;
         await this.RegisterOrUpdateReminder(FollowUpReminder, every, every);
-        Organization.FollowUpArmed = true;
-        await CommitAsync([]);
+        var draft = Draft();
+        draft.FollowUpArmed = true;
+        await CommitAsync(draft, []);
     }
 
     protected override void OnCommitting() => Organization.PruneDecidedRequests(clock.GetUtcNow());

@@ -23,12 +23,6 @@ public static class Validations
         _ => Checked(NotVerified),
     };
 
-    /// <summary>How many participant TINs a first Security Official of this APM entity gives (one for a single-TIN entity); null where the model wants a TIN/NPI pair.</summary>
-    public static int? TinsRequired(DirectoryEntry entry) =>
-        ApmModels.Find(entry.ApmModel) is { Validation: ApmModel.TwoTins }
-            ? entry.Participants.Select(p => p.Tin).Distinct().Count() == 1 ? 1 : 2
-            : null;
-
     private static Verdict Form(Refusal refusal) => new(refusal, IsAttempt: false);
 
     private static Verdict Checked(Refusal refusal) => new(refusal, IsAttempt: true);
@@ -141,7 +135,7 @@ public static class Validations
 
         var tins = Tins(given);
         var participants = entry.Participants.Select(p => p.Tin).Distinct().ToArray();
-        var required = TinsRequired(entry)!.Value;
+        var required = ApmModels.TinsRequired(entry)!.Value;
         if (tins.Length == 0 || tins.Length != required)
         {
             // A single-TIN entity takes exactly one TIN, a multi-TIN entity two (seed, Appendix C).

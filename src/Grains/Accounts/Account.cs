@@ -37,10 +37,10 @@ public sealed class Account
     {
         var userId = AccountInput.NormalizeUserId(input.UserId);
         var phone = input.Phone is null ? null : AccountInput.NormalizePhone(input.Phone);
-        List<Device> devices = [new Device { Id = Device.EmailKind, Kind = Device.EmailKind, Destination = input.Email.Trim() }];
+        List<Device> devices = [new Device { Id = DeviceKinds.Email, Kind = DeviceKinds.Email, Destination = input.Email.Trim() }];
         if (phone is not null)
         {
-            devices.Add(new Device { Id = Device.SmsKind, Kind = Device.SmsKind, Destination = phone });
+            devices.Add(new Device { Id = DeviceKinds.Sms, Kind = DeviceKinds.Sms, Destination = phone });
         }
 
         return new Account

@@ -1,3 +1,4 @@
+using QppOrleans.Grains.Abstractions.Accounts;
 using QppOrleans.Grains.Abstractions.Events;
 
 namespace QppOrleans.Grains.Accounts;

@@ -1,12 +1,11 @@
+using QppOrleans.Grains.Abstractions.Accounts;
+
 namespace QppOrleans.Grains.Accounts;
 
 /// <summary>A verification device: an email address or a phone number for text messages.</summary>
 [GenerateSerializer, Alias("qpp.accounts.Device")]
 public sealed class Device
 {
-    public const string EmailKind = "email";
-    public const string SmsKind = "sms";
-
     [Id(0)] public string Id { get; set; } = "";
 
     [Id(1)] public string Kind { get; set; } = "";
@@ -15,7 +14,7 @@ public sealed class Device
     [Id(2)] public string Destination { get; set; } = "";
 
     /// <summary>"a***@example.org", "***-***-0123": enough to recognise, not to reveal.</summary>
-    public string Masked => Kind == EmailKind ? MaskEmail(Destination) : $"***-***-{Destination[^4..]}";
+    public string Masked => Kind == DeviceKinds.Email ? MaskEmail(Destination) : $"***-***-{Destination[^4..]}";
 
     private static string MaskEmail(string address)
     {

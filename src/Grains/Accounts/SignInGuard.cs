@@ -1,3 +1,4 @@
+using QppOrleans.Grains.Abstractions.Accounts;
 namespace QppOrleans.Grains.Accounts;
 
 /// <summary>

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Identity;
-using SignInResult = QppOrleans.Grains.Abstractions.Accounts.SignInResult;
 using QppOrleans.Grains.Abstractions;
 using QppOrleans.Grains.Abstractions.Accounts;
 using QppOrleans.Grains.Abstractions.Events;
+using SignInResult = QppOrleans.Grains.Abstractions.Accounts.SignInResult;
 
 namespace QppOrleans.Grains.Accounts;
 
@@ -13,7 +13,7 @@ namespace QppOrleans.Grains.Accounts;
 public sealed partial class UserGrain
 {
     /// <summary>What a reset offers to send the code to: kinds, the same for every id .</summary>
-    private static readonly string[] ResetDeviceKinds = [Device.EmailKind, Device.SmsKind];
+    private static readonly string[] ResetDeviceKinds = [DeviceKinds.Email, DeviceKinds.Sms];
 
     /// <summary>
     /// Reset challenges handed out where no reset can happen (no account, or resets locked), by
@@ -34,16 +34,18 @@ public sealed partial class UserGrain
             return new SignInResult(SignInOutcome.Locked, LockedUntil: User.CodesLockedUntil);
         }
 
+        var user = Draft();
         var secret = Secrets.NewToken();
-        User.OpenChallenge(Secrets.Hash(secret), CodePurposes.Confirmation, now);
-        await CommitAsync([]);
+        user.OpenChallenge(Secrets.Hash(secret), CodePurposes.Confirmation, now);
+        await CommitAsync(user, []);
         return new SignInResult(SignInOutcome.Challenged, secret, Choices(account));
     }
 
     async Task<Refusal?> IUserGrain.ChangePasswordAsync(string currentPassword, string newPassword, string challengeSecret, string code, string client)
     {
+        var user = Draft();
         var now = clock.GetUtcNow();
-        if (User.Account is not { } account)
+        if (user.Account is not { } account)
         {
             return AccountMessages.NoAccount;
         }
@@ -60,13 +62,13 @@ public sealed partial class UserGrain
             return AccountMessages.WrongPassword;
         }
 
-        if (await ConfirmAsync(challengeSecret, code, now) is { } refusal)
+        if (await ConfirmAsync(user, challengeSecret, code, now) is { } refusal)
         {
             return refusal;
         }
 
         account.PasswordHash = Hasher.HashPassword(account.UserId, newPassword);
-        await CommitAsync([Changed(AccountChanges.PasswordChanged, now)]);
+        await CommitAsync(user, [Changed(user, AccountChanges.PasswordChanged, now)]);
         return null;
     }
 
@@ -86,29 +88,31 @@ public sealed partial class UserGrain
             return secret;
         }
 
-        User.OpenChallenge(Secrets.Hash(secret), CodePurposes.PasswordReset, now);
-        await CommitAsync([]);
+        var user = Draft();
+        user.OpenChallenge(Secrets.Hash(secret), CodePurposes.PasswordReset, now);
+        await CommitAsync(user, []);
         return secret;
     }
 
     async Task<Refusal?> IUserGrain.CompletePasswordResetAsync(string challengeSecret, string code, string newPassword)
     {
+        var user = Draft();
         var now = clock.GetUtcNow();
-        if (User.Account is not { } account
-            || User.FindChallenge(Secrets.Hash(challengeSecret), now) is not { Purpose: CodePurposes.PasswordReset } challenge)
+        if (user.Account is not { } account
+            || user.FindChallenge(Secrets.Hash(challengeSecret), now) is not { Purpose: CodePurposes.PasswordReset } challenge)
         {
             return AccountMessages.InvalidCode;
         }
 
-        if (!User.Verify(challenge, code, now, out _))
+        if (!user.Verify(challenge, code, now, out _))
         {
-            await CommitAsync([]);
+            await CommitAsync(user, []);
             return AccountMessages.InvalidCode;
         }
 
-        User.ResetPassword(Hasher.HashPassword(account.UserId, newPassword));
+        user.ResetPassword(Hasher.HashPassword(account.UserId, newPassword));
         guard.Clear();
-        await CommitAsync([Changed(AccountChanges.PasswordReset, now)]);
+        await CommitAsync(user, [Changed(user, AccountChanges.PasswordReset, now)]);
         return null;
     }
 
@@ -118,8 +122,9 @@ public sealed partial class UserGrain
 
     async Task<(Refusal? Refusal, string? DeviceId)> IUserGrain.AddDeviceAsync(string kind, string destination, string challengeSecret, string code)
     {
+        var user = Draft();
         var now = clock.GetUtcNow();
-        if (User.Account is not { } account)
+        if (user.Account is not { } account)
         {
             return (AccountMessages.NoAccount, null);
         }
@@ -134,48 +139,50 @@ public sealed partial class UserGrain
             return (AccountMessages.DeviceExists, null);
         }
 
-        if (await ConfirmAsync(challengeSecret, code, now) is { } refusal)
+        if (await ConfirmAsync(user, challengeSecret, code, now) is { } refusal)
         {
             return (refusal, null);
         }
 
         var device = new Device { Id = $"d-{Secrets.NewToken()[..10]}", Kind = kind, Destination = destination };
         var deviceCode = Secrets.NewCode();
-        User.PendingDevice = new PendingDevice { Device = device, CodeHash = Secrets.Hash(deviceCode), ExpiresAt = now + SignInRules.CodeLifetime };
-        await CommitAsync([CodeFor(device, deviceCode, User.PendingDevice.ExpiresAt, CodePurposes.NewDevice, now)]);
+        user.PendingDevice = new PendingDevice { Device = device, CodeHash = Secrets.Hash(deviceCode), ExpiresAt = now + SignInRules.CodeLifetime };
+        await CommitAsync(user, [CodeFor(user, device, deviceCode, user.PendingDevice.ExpiresAt, CodePurposes.NewDevice, now)]);
         return (null, device.Id);
     }
 
     async Task<Refusal?> IUserGrain.ConfirmDeviceAsync(string deviceId, string code)
     {
+        var user = Draft();
         var now = clock.GetUtcNow();
-        if (User.Account is not { } account || User.PendingDevice is not { } pending || pending.Device.Id != deviceId || now >= pending.ExpiresAt)
+        if (user.Account is not { } account || user.PendingDevice is not { } pending || pending.Device.Id != deviceId || now >= pending.ExpiresAt)
         {
             return AccountMessages.NothingToConfirm;
         }
 
         if (!Secrets.SameHash(pending.CodeHash, Secrets.Hash(code)))
         {
-            var locked = User.WrongCode(now);
+            var locked = user.WrongCode(now);
             if (++pending.WrongCodes >= SignInRules.MaxWrongCodes)
             {
-                User.PendingDevice = null;
+                user.PendingDevice = null;
             }
 
-            await CommitAsync(locked ? [Changed(AccountChanges.CodesLocked, now)] : []);
+            await CommitAsync(user, locked ? [Changed(user, AccountChanges.CodesLocked, now)] : []);
             return AccountMessages.InvalidCode;
         }
 
         account.Devices.Add(pending.Device);
-        User.PendingDevice = null;
-        await CommitAsync([Changed(AccountChanges.DeviceAdded, now, pending.Device.Masked)]);
+        user.PendingDevice = null;
+        await CommitAsync(user, [Changed(user, AccountChanges.DeviceAdded, now, pending.Device.Masked)]);
         return null;
     }
 
     async Task<Refusal?> IUserGrain.RemoveDeviceAsync(string deviceId, string challengeSecret, string code)
     {
+        var user = Draft();
         var now = clock.GetUtcNow();
-        if (User.Account is not { } account)
+        if (user.Account is not { } account)
         {
             return AccountMessages.NoAccount;
         }
@@ -190,13 +197,13 @@ public sealed partial class UserGrain
             return AccountMessages.LastDevice;
         }
 
-        if (await ConfirmAsync(challengeSecret, code, now) is { } refusal)
+        if (await ConfirmAsync(user, challengeSecret, code, now) is { } refusal)
         {
             return refusal;
         }
 
         account.Devices.Remove(device);
-        await CommitAsync([Changed(AccountChanges.DeviceRemoved, now, device.Masked)]);
+        await CommitAsync(user, [Changed(user, AccountChanges.DeviceRemoved, now, device.Masked)]);
         return null;
     }
 
@@ -204,19 +211,19 @@ public sealed partial class UserGrain
     /// Checks the fresh code of a confirmation challenge. A right code is used up by the change the
     /// caller then commits; a wrong one is committed here, counted against the account.
     /// </summary>
-    private async Task<Refusal?> ConfirmAsync(string challengeSecret, string code, DateTimeOffset now)
+    private async Task<Refusal?> ConfirmAsync(UserState user, string challengeSecret, string code, DateTimeOffset now)
     {
-        if (User.FindChallenge(Secrets.Hash(challengeSecret), now) is not { Purpose: CodePurposes.Confirmation } challenge)
+        if (user.FindChallenge(Secrets.Hash(challengeSecret), now) is not { Purpose: CodePurposes.Confirmation } challenge)
         {
             return AccountMessages.InvalidCode;
         }
 
-        if (User.Verify(challenge, code, now, out var locked))
+        if (user.Verify(challenge, code, now, out var locked))
         {
             return null;
         }
 
-        await CommitAsync(locked ? [Changed(AccountChanges.CodesLocked, now)] : []);
+        await CommitAsync(user, locked ? [Changed(user, AccountChanges.CodesLocked, now)] : []);
         return AccountMessages.InvalidCode;
     }
 

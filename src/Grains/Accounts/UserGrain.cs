@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Identity;
-using SignInResult = QppOrleans.Grains.Abstractions.Accounts.SignInResult;
 using Microsoft.Extensions.DependencyInjection;
 using QppOrleans.Grains.Abstractions;
 using QppOrleans.Grains.Abstractions.Access;
 using QppOrleans.Grains.Abstractions.Accounts;
 using QppOrleans.Grains.Abstractions.Events;
 using QppOrleans.Grains.Events;
+using SignInResult = QppOrleans.Grains.Abstractions.Accounts.SignInResult;
 
 namespace QppOrleans.Grains.Accounts;
 
@@ -33,25 +33,27 @@ public sealed partial class UserGrain(
             return false;
         }
 
-        User.Account = Account.Open(account, clock.GetUtcNow(), Hasher);
-        await CommitAsync([]);
+        var user = Draft();
+        user.Account = Account.Open(account, clock.GetUtcNow(), Hasher);
+        await CommitAsync(user, []);
         return true;
     }
 
     async Task<bool> IUserGrain.ProvisionOperatorAsync(NewAccount account)
     {
+        var user = Draft();
         var now = clock.GetUtcNow();
-        var created = User.Account is null;
-        User.Account = Account.Open(account, created ? now : User.Account!.CreatedAt, Hasher);
-        User.Account.Operator = true;
+        var created = user.Account is null;
+        user.Account = Account.Open(account, created ? now : user.Account!.CreatedAt, Hasher);
+        user.Account.Operator = true;
         if (!created)
         {
             // Whoever held the account before (a claim made before the id was listed, say) is signed out.
-            User.ResetPassword(User.Account.PasswordHash);
+            user.ResetPassword(user.Account.PasswordHash);
         }
 
         guard.Clear();
-        await CommitAsync([Changed(AccountChanges.OperatorProvisioned, now)]);
+        await CommitAsync(user, [Changed(user, AccountChanges.OperatorProvisioned, now)]);
         return created;
     }
 
@@ -83,14 +85,15 @@ public sealed partial class UserGrain(
             return new SignInResult(SignInOutcome.Locked, LockedUntil: User.CodesLockedUntil);
         }
 
+        var user = Draft();
         if (verified is PasswordVerificationResult.SuccessRehashNeeded)
         {
-            account.PasswordHash = Hasher.HashPassword(account.UserId, password);
+            user.Account!.PasswordHash = Hasher.HashPassword(account.UserId, password);
         }
 
         var secret = Secrets.NewToken();
-        User.OpenChallenge(Secrets.Hash(secret), CodePurposes.SignIn, now);
-        await CommitAsync([]);
+        user.OpenChallenge(Secrets.Hash(secret), CodePurposes.SignIn, now);
+        await CommitAsync(user, []);
         return new SignInResult(SignInOutcome.Challenged, secret, Choices(account));
     }
 
@@ -102,7 +105,9 @@ public sealed partial class UserGrain(
             return pretended;
         }
 
-        if (User.Account is not { } account || User.FindChallenge(Secrets.Hash(challengeSecret), now) is not { } challenge)
+        var user = Draft();
+
+        if (user.Account is not { } account || user.FindChallenge(Secrets.Hash(challengeSecret), now) is not { } challenge)
         {
             return SendCodeOutcome.UnknownChallenge;
         }
@@ -124,28 +129,29 @@ public sealed partial class UserGrain(
         if (targets.Count == 0)
         {
             challenge.CodesSent++;
-            await CommitAsync([]);
+            await CommitAsync(user, []);
             return SendCodeOutcome.Sent;
         }
 
         var code = Secrets.NewCode();
         challenge.IssueCode(Secrets.Hash(code), now);
-        await CommitAsync([.. targets.Select(target => CodeFor(target, code, challenge.CodeExpiresAt, challenge.Purpose, now))]);
+        await CommitAsync(user, [.. targets.Select(target => CodeFor(user, target, code, challenge.CodeExpiresAt, challenge.Purpose, now))]);
         return SendCodeOutcome.Sent;
     }
 
     async Task<SessionGrant?> IUserGrain.VerifyCodeAsync(string challengeSecret, string code)
     {
+        var user = Draft();
         var now = clock.GetUtcNow();
-        if (User.Account is not { } account
-            || User.FindChallenge(Secrets.Hash(challengeSecret), now) is not { Purpose: CodePurposes.SignIn } challenge)
+        if (user.Account is not { } account
+            || user.FindChallenge(Secrets.Hash(challengeSecret), now) is not { Purpose: CodePurposes.SignIn } challenge)
         {
             return null;
         }
 
-        var right = User.Verify(challenge, code, now, out var locked);
-        await CommitAsync(locked ? [Changed(AccountChanges.CodesLocked, now)] : []);
-        return right ? new SessionGrant(User.SessionEpoch, account.Operator) : null;
+        var right = user.Verify(challenge, code, now, out var locked);
+        await CommitAsync(user, locked ? [Changed(user, AccountChanges.CodesLocked, now)] : []);
+        return right ? new SessionGrant(user.SessionEpoch, account.Operator) : null;
     }
 
     Task<AccountSession?> IUserGrain.SessionAsync() => Task.FromResult(User.Account is null
@@ -160,9 +166,11 @@ public sealed partial class UserGrain(
             return;
         }
 
-        User.SignedOut.RemoveAll(t => t.Expires <= now);
-        User.SignedOut.Add(new SignedOutToken(tokenId, expires));
-        await CommitAsync([Changed(AccountChanges.SignedOut, now)]);
+        var user = Draft();
+
+        user.SignedOut.RemoveAll(t => t.Expires <= now);
+        user.SignedOut.Add(new SignedOutToken(tokenId, expires));
+        await CommitAsync(user, [Changed(user, AccountChanges.SignedOut, now)]);
     }
 
     async Task IUserGrain.SignOutEverywhereAsync()
@@ -173,9 +181,11 @@ public sealed partial class UserGrain(
             return;
         }
 
-        User.SessionEpoch++;
-        User.SignedOut.Clear();
-        await CommitAsync([Changed(AccountChanges.SignedOutEverywhere, now)]);
+        var user = Draft();
+
+        user.SessionEpoch++;
+        user.SignedOut.Clear();
+        await CommitAsync(user, [Changed(user, AccountChanges.SignedOutEverywhere, now)]);
     }
 
     async Task IUserGrain.ProjectConnectionAsync(Connection connection)
@@ -186,8 +196,10 @@ public sealed partial class UserGrain(
             return;
         }
 
-        User.Connections[key] = connection;
-        await CommitAsync([]);
+        var user = Draft();
+
+        user.Connections[key] = connection;
+        await CommitAsync(user, []);
     }
 
     async Task IUserGrain.ProjectRequestAsync(MyRequest request)
@@ -197,8 +209,10 @@ public sealed partial class UserGrain(
             return;
         }
 
-        User.Requests[request.RequestId] = request;
-        await CommitAsync([]);
+        var user = Draft();
+
+        user.Requests[request.RequestId] = request;
+        await CommitAsync(user, []);
     }
 
     Task<Connection[]> IUserGrain.ConnectionsAsync() => Task.FromResult(User.Connections.Values.Where(c => c.Role is not null).ToArray());
@@ -213,14 +227,14 @@ public sealed partial class UserGrain(
 
     private static VerificationDevice[] Choices(Account account) => [.. account.Devices.Select(d => new VerificationDevice(d.Id, d.Kind, d.Masked))];
 
-    private OneTimeCodeIssued CodeFor(Device device, string code, DateTimeOffset expires, string purpose, DateTimeOffset now)
+    private static OneTimeCodeIssued CodeFor(UserState user, Device device, string code, DateTimeOffset expires, string purpose, DateTimeOffset now)
     {
-        var account = User.Account!;
+        var account = user.Account!;
         return new OneTimeCodeIssued
         {
             OccurredAt = now,
             Actor = account.UserId,
-            To = device.Kind == Device.EmailKind
+            To = device.Kind == DeviceKinds.Email
                 ? new Recipient(account.UserId, account.Name, device.Destination)
                 : new Recipient(account.UserId, account.Name, null, device.Destination),
             Code = code,
@@ -229,9 +243,9 @@ public sealed partial class UserGrain(
         };
     }
 
-    private AccountChanged Changed(string change, DateTimeOffset now, string? detail = null)
+    private static AccountChanged Changed(UserState user, string change, DateTimeOffset now, string? detail = null)
     {
-        var account = User.Account!;
+        var account = user.Account!;
         return new AccountChanged
         {
             OccurredAt = now, Actor = account.UserId, Change = change, Detail = detail,

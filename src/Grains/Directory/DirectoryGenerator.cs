@@ -11,6 +11,7 @@ namespace QppOrleans.Grains.Directory;
 /// give the same file, so re-importing it changes nothing. The seed's "Better Business Health"
 /// (TIN 000765630) comes first.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5394:Do not use insecure randomness", Justification = "Synthetic test data: a seeded Random makes the same directory every time; nothing secret is drawn.")]
 public sealed class DirectoryGenerator(int practices, int cliniciansPerPractice = 5, int seed = 2021)
 {
     public const string BetterBusinessHealthTin = "000765630";

@@ -88,18 +88,13 @@ public abstract class PublishingGrain<TState> : Grain, IEventSource, IRemindable
     protected async Task CommitAsync(TState next, IReadOnlyCollection<DomainEvent> events)
     {
         var current = state.State;
-        if (ReferenceEquals(next, current))
-        {
-            await CommitAsync(events);
-            return;
-        }
 
         // The outbox stays the live one: confirmations that arrive meanwhile are not lost.
         next.Outbox = current.Outbox;
         state.State = next;
         try
         {
-            await CommitAsync(events);
+            await StoreAsync(events);
         }
         catch
         {
@@ -109,12 +104,11 @@ public abstract class PublishingGrain<TState> : Grain, IEventSource, IRemindable
     }
 
     /// <summary>
-    /// Stores the state the caller has already changed, with <paramref name="events"/>, in one
-    /// write; publishing follows without the caller waiting for it. A failed write deactivates the
-    /// grain so that the next call starts again from what is stored, never from a change that was
-    /// not acknowledged, and its events leave the outbox unpublished.
+    /// Stores the grain's state with <paramref name="events"/> in one write; publishing follows
+    /// without the caller waiting for it. A failed write deactivates the grain so that the next
+    /// call starts again from what is stored, and its events leave the outbox unpublished.
     /// </summary>
-    protected async Task CommitAsync(IReadOnlyCollection<DomainEvent> events)
+    private async Task StoreAsync(IReadOnlyCollection<DomainEvent> events)
     {
         OnCommitting();
         var added = events.Count == 0 ? [] : Outbox.Add(events);

@@ -1,4 +1,5 @@
 using QppOrleans.Grains.Abstractions;
+using QppOrleans.Grains.Abstractions.Access;
 using QppOrleans.Grains.Abstractions.Events;
 using QppOrleans.Grains.Abstractions.Registration;
 using QppOrleans.Grains.Access;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Streams;
 using QppOrleans.Grains.Abstractions.Events;
+using QppOrleans.Grains.Abstractions.Registration;
 using QppOrleans.Grains.Access;
 using QppOrleans.Grains.Events;
 using QppOrleans.Grains.Notifications.Email;

@@ -2,16 +2,17 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Serialization;
 using Orleans.Storage;
-using Npgsql;
 using QppOrleans.Grains;
+using QppOrleans.Grains.Abstractions.Access;
 using QppOrleans.Grains.Access;
 using QppOrleans.Grains.Directory;
-using QppOrleans.Silo.Storage;
 using QppOrleans.Grains.Runtime;
+using QppOrleans.Silo.Storage;
 
 namespace QppOrleans.Silo.Hosting;
 

@@ -158,11 +158,28 @@ public sealed class Browser : IDisposable
             var wait = new WebDriverWait(Driver, TimeSpan.FromSeconds(seconds)) { PollingInterval = TimeSpan.FromMilliseconds(100) };
             // A page that is being replaced by the next one has elements that go stale under the reader.
             wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException), typeof(NoSuchElementException));
-            return wait.Until(d => condition(d))!;
+            return wait.Until(d => ReadingReplacedPage(() => condition(d)))!;
         }
         catch (WebDriverTimeoutException e)
         {
             throw new WebDriverTimeoutException($"{e.Message} on {Driver.Url}; page text: {Driver.FindElement(By.TagName("body")).Text}", e);
+        }
+    }
+
+    /// <summary>
+    /// Chromium reports an element of a page that navigation has just replaced as an unknown error
+    /// ("Node with given id does not belong to the document") rather than as stale; the wait
+    /// treats both alike and reads again.
+    /// </summary>
+    private static T? ReadingReplacedPage<T>(Func<T?> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (UnknownErrorException e) when (e.Message.Contains("does not belong to the document", StringComparison.Ordinal))
+        {
+            return default;
         }
     }
 

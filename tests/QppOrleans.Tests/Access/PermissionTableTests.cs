@@ -91,7 +91,7 @@ public sealed class ChangedPermissionsFixture : ApiFixture
 
     protected override async Task<Dictionary<string, string?>> PrepareAsync()
     {
-        await using var shipped = typeof(Permissions).Assembly.GetManifestResourceStream("QppOrleans.Grains.Access.permissions.json")!;
+        await using var shipped = typeof(Permissions).Assembly.GetManifestResourceStream("QppOrleans.Grains.Abstractions.Access.permissions.json")!;
         var table = (await JsonNode.ParseAsync(shipped))!;
         table["practice"]!["staff-user"]!.AsArray().Add("manage-access");
         var securityOfficial = table["practice"]!["security-official"]!.AsArray();

@@ -1,4 +1,5 @@
 using QppOrleans.Api.Accounts;
+using QppOrleans.Grains.Abstractions.Accounts;
 using QppOrleans.Grains.Abstractions.Events;
 using QppOrleans.Grains.Accounts;
 
@@ -182,8 +183,8 @@ public sealed class AccountRulesTests
     [Fact]
     public void A3_Devices_are_shown_masked()
     {
-        Assert.Equal("a***@example.org", new Device { Kind = Device.EmailKind, Destination = "ann@example.org" }.Masked);
-        Assert.Equal("***-***-0123", new Device { Kind = Device.SmsKind, Destination = "+14105550123" }.Masked);
+        Assert.Equal("a***@example.org", new Device { Kind = DeviceKinds.Email, Destination = "ann@example.org" }.Masked);
+        Assert.Equal("***-***-0123", new Device { Kind = DeviceKinds.Sms, Destination = "+14105550123" }.Masked);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
-using QppOrleans.Grains.Abstractions;
 using System.Text;
+using QppOrleans.Api.Directory;
+using QppOrleans.Api.Imports;
+using QppOrleans.Grains.Abstractions;
 using QppOrleans.Grains.Abstractions.Directory;
 using QppOrleans.Grains.Directory;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using QppOrleans.Api.Directory;
 using QppOrleans.Grains.Abstractions.Directory;
 using QppOrleans.Grains.Directory;
 

@@ -1,3 +1,4 @@
+using QppOrleans.Api.Imports;
 using QppOrleans.Grains.Directory;
 
 namespace QppOrleans.Tests.Directory;

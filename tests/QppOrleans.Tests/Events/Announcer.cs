@@ -39,8 +39,9 @@ public sealed class AnnouncerGrain([PersistentState("announcer", QppStorage.Name
 
     async Task<string> IAnnouncerGrain.AnnounceAsync(DomainEvent[] events)
     {
-        Storage.State.Changes++;
-        await CommitAsync(events);
+        var next = Draft();
+        next.Changes++;
+        await CommitAsync(next, events);
         return RuntimeIdentity;
     }
 

@@ -22,6 +22,6 @@ public sealed class OperatorDashboardTests(PostgresApiFixture api)
         using var operatorClient = api.SignedIn(ApiFixture.Operator);
         using var page = await operatorClient.GetAsync("/dashboard/");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("html", (await page.Content.ReadAsStringAsync()).ToLowerInvariant());
+        Assert.Contains("html", await page.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -93,7 +93,7 @@ public sealed class SqliteGroupCommitTests : IDisposable
 
         // The trigger's RAISE(ROLLBACK) undid the whole transaction, the first caller's insert too.
         var lost = await Assert.ThrowsAsync<SqliteException>(() => before);
-        Assert.Contains("rolled back", lost.Message);
+        Assert.Contains("rolled back", lost.Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<SqliteException>(() => losing);
         Assert.Equal(0, Count("SELECT COUNT(*) FROM t WHERE id IN (20, 21)"));
 

@@ -1,4 +1,4 @@
-namespace QppOrleans.Grains.Registration;
+namespace QppOrleans.Grains.Abstractions.Registration;
 
 /// <summary>Section <c>Registration</c>: windows and programs per performance year .</summary>
 public sealed class RegistrationOptions

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 
-namespace QppOrleans.Grains.Directory;
+namespace QppOrleans.Api.Imports;
 
 /// <summary>One line of an NDJSON stream: its text, or (when <see cref="Text"/> is null) why it cannot be read.</summary>
 public readonly record struct NdjsonLine(int Number, string? Text, string? Refusal);

@@ -1,6 +1,6 @@
 using QppOrleans.Grains.Abstractions;
 
-namespace QppOrleans.Grains.Accounts;
+namespace QppOrleans.Grains.Abstractions.Accounts;
 
 /// <summary>Why a change to a person's credentials was refused (A-7 … A-9).</summary>
 public static class AccountMessages

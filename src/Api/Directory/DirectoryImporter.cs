@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using QppOrleans.Api.Imports;
 using QppOrleans.Grains.Abstractions;
 using QppOrleans.Grains.Abstractions.Directory;
 
-namespace QppOrleans.Grains.Directory;
+namespace QppOrleans.Api.Directory;
 
 /// <summary>
 /// Imports a directory file streamed line by line: valid records are written to the

@@ -1,8 +1,6 @@
-using QppOrleans.Grains.Abstractions.Directory;
+namespace QppOrleans.Grains.Abstractions.Directory;
 
-namespace QppOrleans.Grains.Directory;
-
-/// <summary>Writes directory batches into the <see cref="IDirectoryStore"/> of the silo it runs on.</summary>
+/// <summary>Writes directory batches into the directory store of the silo it runs on.</summary>
 [Alias("qpp.directory.IDirectoryWriterGrain")]
 public interface IDirectoryWriterGrain : IGrainWithIntegerKey
 {

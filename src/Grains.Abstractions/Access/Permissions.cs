@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace QppOrleans.Grains.Access;
+namespace QppOrleans.Grains.Abstractions.Access;
 
 /// <summary>
 /// what each role lets a person do, per organization type — the seed's Appendix B as data
@@ -17,7 +17,7 @@ public sealed class Permissions
     public const string FileKey = "Access:PermissionTableFile";
 
     /// <summary>The table the service ships.</summary>
-    public static Permissions Default { get; } = Load(typeof(Permissions).Assembly.GetManifestResourceStream("QppOrleans.Grains.Access.permissions.json")
+    public static Permissions Default { get; } = Load(typeof(Permissions).Assembly.GetManifestResourceStream("QppOrleans.Grains.Abstractions.Access.permissions.json")
         ?? throw new InvalidOperationException("The permission table is missing from the assembly."));
 
     private readonly Dictionary<string, Dictionary<string, string[]>> table;

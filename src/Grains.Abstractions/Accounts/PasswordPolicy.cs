@@ -1,4 +1,4 @@
-namespace QppOrleans.Grains.Accounts;
+namespace QppOrleans.Grains.Abstractions.Accounts;
 
 /// <summary>
 /// Passwords like HARP's: 12 to 128 characters with at least three of upper case, lower case,

@@ -1,7 +1,8 @@
 using System.Text.Json;
+using QppOrleans.Api.Imports;
 using QppOrleans.Grains.Abstractions.Directory;
 
-namespace QppOrleans.Grains.Directory;
+namespace QppOrleans.Api.Directory;
 
 /// <summary>
 /// Reads one NDJSON line of a directory import (API.md "Import record formats") into a directory

@@ -1,4 +1,4 @@
-namespace QppOrleans.Grains.Accounts;
+namespace QppOrleans.Grains.Abstractions.Accounts;
 
 /// <summary>The numbers of .</summary>
 public static class SignInRules

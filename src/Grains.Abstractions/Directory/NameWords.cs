@@ -1,4 +1,4 @@
-namespace QppOrleans.Grains.Directory;
+namespace QppOrleans.Grains.Abstractions.Directory;
 
 /// <summary>How names are cut into words for type-ahead search: lower case, letters and digits.</summary>
 public static class NameWords

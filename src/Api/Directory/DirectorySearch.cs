@@ -1,7 +1,7 @@
 using QppOrleans.Grains.Abstractions;
 using QppOrleans.Grains.Abstractions.Directory;
 
-namespace QppOrleans.Grains.Directory;
+namespace QppOrleans.Api.Directory;
 
 /// <summary>
 /// Search as A-13 has it: practices by name (type-ahead, word prefixes, any case) or complete

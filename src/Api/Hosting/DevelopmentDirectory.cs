@@ -1,10 +1,11 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 using QppOrleans.Api.Accounts;
-using QppOrleans.Grains.Accounts;
+using QppOrleans.Api.Directory;
+using QppOrleans.Grains.Abstractions.Accounts;
 using QppOrleans.Grains.Directory;
 
-namespace QppOrleans.Api.Directory;
+namespace QppOrleans.Api.Hosting;
 
 /// <summary>
 /// Development: once started, imports a small synthetic directory that begins with the seed's

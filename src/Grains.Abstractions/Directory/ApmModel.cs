@@ -1,4 +1,4 @@
-namespace QppOrleans.Grains.Directory;
+namespace QppOrleans.Grains.Abstractions.Directory;
 
 /// <summary>
 /// An APM model and what a first Security Official of its entities must give:

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace QppOrleans.Grains.Accounts;
+namespace QppOrleans.Grains.Abstractions.Accounts;
 
 /// <summary>Random tokens and codes, and the hashes kept instead of them.</summary>
 public static class Secrets

@@ -1,6 +1,6 @@
 using QppOrleans.Grains.Abstractions.Directory;
 
-namespace QppOrleans.Grains.Directory;
+namespace QppOrleans.Api.Imports;
 
 /// <summary>
 /// The lines an import refused: every one counted, the first

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace QppOrleans.Grains.Registration;
+namespace QppOrleans.Grains.Abstractions.Registration;
 
 /// <summary>
 /// when a performance year's registration is open, and which programs it offers.

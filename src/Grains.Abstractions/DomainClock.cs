@@ -1,4 +1,4 @@
-namespace QppOrleans.Grains;
+namespace QppOrleans.Grains.Abstractions;
 
 /// <summary>
 /// The clock the rules read (code expiry, lockout, registration windows): the

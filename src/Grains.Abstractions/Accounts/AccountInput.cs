@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using MimeKit;
 
-namespace QppOrleans.Grains.Accounts;
+namespace QppOrleans.Grains.Abstractions.Accounts;
 
 /// <summary>The checks on what a person types to create an account, with a message per field.</summary>
 public static partial class AccountInput
