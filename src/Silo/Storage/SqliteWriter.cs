@@ -29,7 +29,7 @@ public sealed class SqliteWriter : IDisposable
 {
     private readonly Channel<Write> queue = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SqliteDataSource file;
-    private readonly Task running;
+    private readonly Thread running;
 
     // The loop's own.
     private Statements? statements;
@@ -41,7 +41,11 @@ public sealed class SqliteWriter : IDisposable
         // Never pooled: closing the connection after a lost transaction closes SQLite's handle,
         // which rolls back whatever it still holds of that transaction.
         file = new SqliteDataSource(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
-        running = Task.Run(RunAsync);
+
+        // A thread of its own: it blocks in every COMMIT's flush of the disk, nearly all the time
+        // in a surge, and would otherwise hold one of the few thread pool threads grains run on.
+        running = new Thread(Run) { IsBackground = true, Name = "SQLite writer" };
+        running.Start();
     }
 
     /// <summary>Transactions committed and the writes they held (conflicts included), since the writer started.</summary>
@@ -68,7 +72,7 @@ public sealed class SqliteWriter : IDisposable
     public void Dispose()
     {
         queue.Writer.TryComplete();
-        running.GetAwaiter().GetResult();
+        running.Join();
         file.Dispose();
     }
 
@@ -79,9 +83,9 @@ public sealed class SqliteWriter : IDisposable
         return write.Answer;
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
-        while (await queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        while (queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             CommitQueued();
         }
