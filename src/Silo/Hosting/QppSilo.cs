@@ -2,10 +2,12 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Serialization;
+using Orleans.Serialization.Serializers;
 using Orleans.Storage;
 using QppOrleans.Grains;
 using QppOrleans.Grains.Abstractions.Access;
@@ -91,7 +93,14 @@ public static class QppSilo
 #pragma warning disable CA2000 // One data source per silo, for the life of the process.
         silo.Services.AddSingleton<IDirectoryStore>(new PostgresDirectoryStore(NpgsqlDataSource.Create(connectionString)));
 #pragma warning restore CA2000
-        return silo.AddQppGrainStorage(StorageMode.Cluster, StorageSettings.PostgresInvariant, connectionString);
+        silo.AddAdoNetGrainStorage(AdoNetStorageName, options =>
+        {
+            options.Invariant = StorageSettings.PostgresInvariant;
+            options.ConnectionString = connectionString;
+        });
+        silo.Services.AddOptions<AdoNetGrainStorageOptions>(AdoNetStorageName)
+            .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+        return silo.AddQppGrainStorage(StorageMode.Cluster, services => services.GetRequiredKeyedService<IGrainStorage>(AdoNetStorageName));
     }
 
     /// <summary>The single silo of the embedded default: localhost clustering, state and reminders in a SQLite file.</summary>
@@ -105,25 +114,34 @@ public static class QppSilo
 
     /// <summary>
     /// Reminders and grain state in a SQLite file. Reminders are stored too, so that a grain with
-    /// unsent events is woken again after the process restarts.
+    /// unsent events is woken again after the process restarts. Grain state goes through
+    /// <see cref="SqliteGrainStorage"/> and reminder rows are registered and removed through the
+    /// same <see cref="SqliteWriter"/>, which commits many grains' writes together; the directory
+    /// writes on connections of its own.
     /// </summary>
     public static ISiloBuilder UseQppSqlite(this ISiloBuilder silo, string sqliteConnectionString)
     {
         silo.AddQppGrainServices();
-
-        // Grain state and reminders go through one writer that commits them in groups (see
-        // SqliteGroupCommit); the directory's batches and searches have their own connections,
-        // searches read concurrently beside the writer.
-#pragma warning disable CA2000 // One writer and one directory source per silo, for the life of the process.
-        var dataSource = new SqliteDataSource(sqliteConnectionString, groupCommit: true);
-        silo.Services.AddSingleton<IDirectoryStore>(new SqliteDirectoryStore(new SqliteDataSource(sqliteConnectionString)));
+#pragma warning disable CA2000 // One data source per silo, for the life of the process.
+        var dataSource = new SqliteDataSource(sqliteConnectionString);
 #pragma warning restore CA2000
+        silo.Services.AddSingleton<IDirectoryStore>(new SqliteDirectoryStore(dataSource));
+        silo.Services.AddSingleton(_ => new SqliteWriter(sqliteConnectionString));
         silo.UseAdoNetReminderService(options =>
         {
             options.Invariant = StorageSettings.SqliteInvariant;
             options.DataSource = dataSource;
         });
-        return silo.AddQppGrainStorage(StorageMode.Embedded, StorageSettings.SqliteInvariant, sqliteConnectionString, dataSource);
+        silo.Services.Decorate<IReminderTable>((services, reads) =>
+            new SqliteReminderTable(reads, services.GetRequiredService<SqliteWriter>(), ServiceId(services)));
+        return silo.AddQppGrainStorage(StorageMode.Embedded, services => new SqliteGrainStorage(
+            dataSource,
+            services.GetRequiredService<SqliteWriter>(),
+            ServiceId(services),
+            new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()),
+            services.GetRequiredService<IActivatorProvider>()));
+
+        static string ServiceId(IServiceProvider services) => services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId;
     }
 
     /// <summary>A-20: the permission table of <c>Access:PermissionTableFile</c>, or the shipped one; for silos and for the API that shows it.</summary>
@@ -146,25 +164,16 @@ public static class QppSilo
     }
 
     /// <summary>
-    /// The grain storage every grain uses, with Orleans' own version-tolerant serializer so that
-    /// the <c>[Id]</c>/<c>[Alias]</c> attributes on stored types keep old rows readable. Its writes
-    /// and the reminder table's are counted under <paramref name="mode"/> (<see cref="QppMetrics.StorageWrites"/>).
+    /// The grain storage every grain uses, <paramref name="store"/> behind <see cref="GuardedGrainStorage"/>,
+    /// which counts its writes and the reminder table's under <paramref name="mode"/>
+    /// (<see cref="QppMetrics.StorageWrites"/>). Stored types are serialized with Orleans' own
+    /// version-tolerant serializer, so that the <c>[Id]</c>/<c>[Alias]</c> attributes keep old rows readable.
     /// </summary>
-    public static ISiloBuilder AddQppGrainStorage(this ISiloBuilder silo, string mode, string invariant, string connectionString, System.Data.Common.DbDataSource? dataSource = null)
+    public static ISiloBuilder AddQppGrainStorage(this ISiloBuilder silo, string mode, Func<IServiceProvider, IGrainStorage> store)
     {
         silo.Services.Decorate<IReminderTable>((_, table) => new CountedReminderTable(table, mode));
         silo.AddIncomingGrainCallFilter<DatabaseFailures>();
-        silo.AddAdoNetGrainStorage(AdoNetStorageName, options =>
-        {
-            // The providers take a connection string or a data source, not both.
-            options.Invariant = invariant;
-            options.ConnectionString = dataSource is null ? connectionString : null!;
-            options.DataSource = dataSource;
-        });
-        silo.Services.AddOptions<AdoNetGrainStorageOptions>(AdoNetStorageName)
-            .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
-        silo.Services.AddKeyedSingleton<IGrainStorage>(QppStorage.Name, (services, _) =>
-            new GuardedGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(AdoNetStorageName), mode));
+        silo.Services.AddKeyedSingleton<IGrainStorage>(QppStorage.Name, (services, _) => new GuardedGrainStorage(store(services), mode));
         return silo;
     }
 }

@@ -24,7 +24,7 @@ public sealed class EmbeddedDefaultTests(ITestOutputHelper output) : IDisposable
         var port = FreePort.Next();
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
-        // Written at once, so that the writes share the SQLite writer's commits (group commit).
+        // Written at once, so that the writes share the grain state writer's commits.
         var names = Enumerable.Range(0, 40).Select(i => $"restart-{i}").ToArray();
         await using (var first = await StartAsync(port, http))
         {
