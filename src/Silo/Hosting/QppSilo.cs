@@ -93,13 +93,7 @@ public static class QppSilo
 #pragma warning disable CA2000 // One data source per silo, for the life of the process.
         silo.Services.AddSingleton<IDirectoryStore>(new PostgresDirectoryStore(NpgsqlDataSource.Create(connectionString)));
 #pragma warning restore CA2000
-        silo.AddAdoNetGrainStorage(AdoNetStorageName, options =>
-        {
-            options.Invariant = StorageSettings.PostgresInvariant;
-            options.ConnectionString = connectionString;
-        });
-        silo.Services.AddOptions<AdoNetGrainStorageOptions>(AdoNetStorageName)
-            .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+        silo.AddQppAdoNetGrainStorage(AdoNetStorageName, StorageSettings.PostgresInvariant, connectionString);
         return silo.AddQppGrainStorage(StorageMode.Cluster, services => services.GetRequiredKeyedService<IGrainStorage>(AdoNetStorageName));
     }
 
@@ -161,6 +155,23 @@ public static class QppSilo
         silo.Services.AddQppPermissionTable();
         silo.Services.AddOptions<PendingRequestOptions>().BindConfiguration(PendingRequestOptions.Section);
         return silo.AddPlacementDirector<OrganizationPlacement, OrganizationPlacementDirector>();
+    }
+
+    /// <summary>
+    /// The Orleans ADO.NET grain storage named <paramref name="name"/> on the project's schema, with
+    /// Orleans' own version-tolerant serializer, so that the <c>[Id]</c>/<c>[Alias]</c> attributes
+    /// keep stored rows readable.
+    /// </summary>
+    public static ISiloBuilder AddQppAdoNetGrainStorage(this ISiloBuilder silo, string name, string invariant, string connectionString)
+    {
+        silo.AddAdoNetGrainStorage(name, options =>
+        {
+            options.Invariant = invariant;
+            options.ConnectionString = connectionString;
+        });
+        silo.Services.AddOptions<AdoNetGrainStorageOptions>(name)
+            .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+        return silo;
     }
 
     /// <summary>

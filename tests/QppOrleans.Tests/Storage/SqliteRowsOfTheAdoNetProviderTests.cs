@@ -1,8 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Orleans.Configuration;
-using Orleans.Serialization;
 using Orleans.Storage;
 using Orleans.TestingHost;
 using QppOrleans.Grains;
@@ -35,13 +33,7 @@ public sealed class SqliteRowsOfTheAdoNetProviderTests : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.UseQppSqlite(connectionString);
-            silo.AddAdoNetGrainStorage(AdoNet, options =>
-            {
-                options.Invariant = StorageSettings.SqliteInvariant;
-                options.ConnectionString = connectionString;
-            });
-            silo.Services.AddOptions<AdoNetGrainStorageOptions>(AdoNet)
-                .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+            silo.AddQppAdoNetGrainStorage(AdoNet, StorageSettings.SqliteInvariant, connectionString);
         });
         cluster = builder.Build();
         await cluster.DeployAsync();
