@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using QppOrleans.Grains.Abstractions.Accounts;
 
 namespace QppOrleans.Grains.Accounts;
@@ -33,7 +32,7 @@ public sealed class Account
     /// E.164, the email device and the phone's, the password hashed — from input the API
     /// has validated (<see cref="AccountInput"/>).
     /// </summary>
-    public static Account Open(NewAccount input, DateTimeOffset createdAt, PasswordHasher<string> hasher)
+    public static Account Open(NewAccount input, DateTimeOffset createdAt, Passwords passwords)
     {
         var userId = AccountInput.NormalizeUserId(input.UserId);
         var phone = input.Phone is null ? null : AccountInput.NormalizePhone(input.Phone);
@@ -50,7 +49,7 @@ public sealed class Account
             LastName = input.LastName.Trim(),
             Email = input.Email.Trim(),
             Phone = phone,
-            PasswordHash = hasher.HashPassword(userId, input.Password),
+            PasswordHash = passwords.Hash(userId, input.Password),
             Devices = devices,
             CreatedAt = createdAt,
         };

@@ -55,7 +55,7 @@ public sealed partial class UserGrain
             return AccountMessages.TooManyFailures;
         }
 
-        if (Hasher.VerifyHashedPassword(account.UserId, account.PasswordHash, currentPassword) is PasswordVerificationResult.Failed)
+        if (passwords.Verify(account.UserId, account.PasswordHash, currentPassword) is PasswordVerificationResult.Failed)
         {
             // A stolen token must not become a way to guess the password without limit.
             guard.Fail(client, knownClient: false, now);
@@ -67,7 +67,7 @@ public sealed partial class UserGrain
             return refusal;
         }
 
-        account.PasswordHash = Hasher.HashPassword(account.UserId, newPassword);
+        account.PasswordHash = passwords.Hash(account.UserId, newPassword);
         await CommitAsync(user, [Changed(user, AccountChanges.PasswordChanged, now)]);
         return null;
     }
@@ -110,7 +110,7 @@ public sealed partial class UserGrain
             return AccountMessages.InvalidCode;
         }
 
-        user.ResetPassword(Hasher.HashPassword(account.UserId, newPassword));
+        user.ResetPassword(passwords.Hash(account.UserId, newPassword));
         guard.Clear();
         await CommitAsync(user, [Changed(user, AccountChanges.PasswordReset, now)]);
         return null;

@@ -17,11 +17,9 @@ namespace QppOrleans.Grains.Accounts;
 /// </summary>
 public sealed partial class UserGrain(
     [PersistentState("user", QppStorage.Name)] IPersistentState<UserState> state,
-    [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : PublishingGrain<UserState>(state), IUserGrain
+    [FromKeyedServices(DomainClock.Key)] TimeProvider clock,
+    Passwords passwords) : PublishingGrain<UserState>(state), IUserGrain
 {
-    private static readonly PasswordHasher<string> Hasher = new();
-    private static readonly string DummyHash = Hasher.HashPassword("", Secrets.NewToken());
-
     private readonly SignInGuard guard = new();
 
     private UserState User => Storage.State;
@@ -34,7 +32,7 @@ public sealed partial class UserGrain(
         }
 
         var user = Draft();
-        user.Account = Account.Open(account, clock.GetUtcNow(), Hasher);
+        user.Account = Account.Open(account, clock.GetUtcNow(), passwords);
         await CommitAsync(user, []);
         return true;
     }
@@ -44,7 +42,7 @@ public sealed partial class UserGrain(
         var user = Draft();
         var now = clock.GetUtcNow();
         var created = user.Account is null;
-        user.Account = Account.Open(account, created ? now : user.Account!.CreatedAt, Hasher);
+        user.Account = Account.Open(account, created ? now : user.Account!.CreatedAt, passwords);
         user.Account.Operator = true;
         if (!created)
         {
@@ -65,7 +63,7 @@ public sealed partial class UserGrain(
         var account = User.Account;
 
         // The same slow hash runs whether or not the account exists.
-        var verified = Hasher.VerifyHashedPassword(account?.UserId ?? "", account?.PasswordHash ?? DummyHash, password);
+        var verified = passwords.Verify(account?.UserId ?? "", account?.PasswordHash, password);
         if (guard.LockedUntil(client, knownClient, now) is { } locked)
         {
             return new SignInResult(SignInOutcome.Locked, LockedUntil: locked);
@@ -88,7 +86,7 @@ public sealed partial class UserGrain(
         var user = Draft();
         if (verified is PasswordVerificationResult.SuccessRehashNeeded)
         {
-            user.Account!.PasswordHash = Hasher.HashPassword(account.UserId, password);
+            user.Account!.PasswordHash = passwords.Hash(account.UserId, password);
         }
 
         var secret = Secrets.NewToken();

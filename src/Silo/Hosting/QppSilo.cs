@@ -12,6 +12,7 @@ using Orleans.Storage;
 using QppOrleans.Grains;
 using QppOrleans.Grains.Abstractions.Access;
 using QppOrleans.Grains.Access;
+using QppOrleans.Grains.Accounts;
 using QppOrleans.Grains.Directory;
 using QppOrleans.Grains.Runtime;
 using QppOrleans.Silo.Storage;
@@ -148,12 +149,16 @@ public static class QppSilo
     /// <summary>
     /// What every silo's grains need whatever the store: an organization's grain and its
     /// registrations' grains share a silo (<see cref="OrganizationPlacement"/>), the permission
-    /// table and the follow-up of pending requests, both read from the host's configuration.
+    /// table, the follow-up of pending requests and the password hashing, read from the host's configuration.
     /// </summary>
     public static ISiloBuilder AddQppGrainServices(this ISiloBuilder silo)
     {
         silo.Services.AddQppPermissionTable();
         silo.Services.AddOptions<PendingRequestOptions>().BindConfiguration(PendingRequestOptions.Section);
+        silo.Services.AddOptions<PasswordHashingOptions>().BindConfiguration(PasswordHashingOptions.Section)
+            .Validate(options => options.Iterations >= PasswordHashingOptions.Fewest, FormattableString.Invariant($"{PasswordHashingOptions.Section}:Iterations must be at least {PasswordHashingOptions.Fewest:N0} (A-5)"))
+            .ValidateOnStart();
+        silo.Services.TryAddSingleton<Passwords>();
         return silo.AddPlacementDirector<OrganizationPlacement, OrganizationPlacementDirector>();
     }
 

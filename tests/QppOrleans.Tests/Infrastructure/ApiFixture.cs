@@ -71,6 +71,7 @@ public class ApiFixture : IAsyncLifetime
                     ["Logging:LogLevel:Microsoft.AspNetCore"] = "Debug",
                     ["Logging:LogLevel:Orleans"] = "Information",
                     ["Directory:DevelopmentPractices"] = "0",
+                    [CheapPasswords.Key] = CheapPasswords.Iterations,
                 });
                 if (Permits is { } permits)
                 {

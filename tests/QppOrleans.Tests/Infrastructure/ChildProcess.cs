@@ -49,6 +49,7 @@ public sealed class ChildProcess : IAsyncDisposable
             start.Environment.Remove(key);
         }
 
+        start.Environment[CheapPasswords.EnvironmentVariable] = CheapPasswords.Iterations;
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -35,6 +35,7 @@ public class PostgresApiFixture : ApiFixture
             ["Registration:Windows:2026:Opens"] = "2026-01-04T10:00:00",
             ["Registration:Windows:2026:Closes"] = "2027-06-30T20:00:00",
             ["Registration:MaxContacts"] = MaxContacts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [CheapPasswords.Key] = CheapPasswords.Iterations,
         };
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(settings);
